@@ -1,0 +1,414 @@
+//! FieldSpec: a vendor form is data. One table per form draws the form, validates it as the
+//! user types and on submit, decides what is sent, and is what the boundary tests read.
+
+use serde_json::Value;
+
+/// A whole form: its fields in display order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormSpec {
+    pub fields: Vec<FieldSpec>,
+}
+
+impl FormSpec {
+    pub fn new(fields: Vec<FieldSpec>) -> Self {
+        FormSpec { fields }
+    }
+
+    /// Every field, depth first, including group children and the fields of the variant that
+    /// `draft` selects in each one-of (the others are not part of the form right now).
+    pub fn active_fields<'a>(&'a self, draft: &Value) -> Vec<&'a FieldSpec> {
+        let mut out = Vec::new();
+        collect_active(&self.fields, draft, &mut out);
+        out
+    }
+
+    /// A new draft: every default of the fields that become active, including those of the
+    /// variant a one-of's default selects.
+    pub fn initial_draft(&self) -> Value {
+        let mut draft = Value::Object(Default::default());
+        // Each pass can activate a variant whose own defaults the next pass fills in.
+        for _ in 0..4 {
+            let mut changed = false;
+            for field in self.active_fields(&draft) {
+                if let (Some(value), None) = (&field.default, draft.pointer(&field.pointer)) {
+                    let value = value.clone();
+                    super::pointer::set(&mut draft, &field.pointer, value);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        draft
+    }
+}
+
+fn collect_active<'a>(fields: &'a [FieldSpec], draft: &Value, out: &mut Vec<&'a FieldSpec>) {
+    for field in fields {
+        out.push(field);
+        match &field.kind {
+            FieldKind::Group(children) => collect_active(children, draft, out),
+            FieldKind::OneOf(_) => {
+                if let Some(variant) = field.selected_variant(draft) {
+                    collect_active(&variant.fields, draft, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// One field: where its value lives (`pointer`), how it is shown, and its documented rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldSpec {
+    pub pointer: String,
+    pub label: String,
+    pub help: Option<String>,
+    pub placeholder: Option<String>,
+    pub kind: FieldKind,
+    pub constraints: Vec<Constraint>,
+    /// Secrets: masked once saved, never put back into an input, never exported or logged.
+    pub sensitive: bool,
+    /// Shown, not editable (e.g. a type the vendor fixes after creation).
+    pub read_only: bool,
+    /// The value a new draft starts with.
+    pub default: Option<Value>,
+}
+
+/// The widget and value shape of a field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldKind {
+    Text,
+    Multiline,
+    Url,
+    Secret,
+    Enum(Vec<Choice>),
+    Bool,
+    Integer,
+    /// A list of strings; item constraints (length, URL, pattern) apply to each item.
+    StringList,
+    /// An object of string keys to string values (headers, labels).
+    KeyValue,
+    /// A titled set of fields stored under their own pointers (the group's pointer names the
+    /// object they share, for group-level rules like at-least-one-of).
+    Group(Vec<FieldSpec>),
+    /// A discriminated union: the value at `pointer` picks the variant whose fields apply.
+    OneOf(Vec<Variant>),
+}
+
+/// One allowed value of an enum, with the title a person reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+impl Choice {
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
+        Choice {
+            value: value.into(),
+            label: label.into(),
+        }
+    }
+}
+
+/// One branch of a one-of: its discriminant value, title and the fields it adds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    pub value: String,
+    pub label: String,
+    pub fields: Vec<FieldSpec>,
+}
+
+impl Variant {
+    pub fn new(value: impl Into<String>, label: impl Into<String>, fields: Vec<FieldSpec>) -> Self {
+        Variant {
+            value: value.into(),
+            label: label.into(),
+            fields,
+        }
+    }
+}
+
+/// A documented rule. Enum membership is implied by `FieldKind::Enum` / `OneOf`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constraint {
+    Required,
+    MinLength(usize),
+    MaxLength(usize),
+    MinItems(usize),
+    MaxItems(usize),
+    IntRange {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    /// An absolute URL with a host, whose scheme is one of these (lower-case).
+    Url {
+        schemes: Vec<&'static str>,
+    },
+    Pattern(Pattern),
+    /// At least one of these pointers holds a non-blank value; reported on this field.
+    AtLeastOneOf {
+        pointers: Vec<String>,
+        message: String,
+    },
+    /// Required while the value at `pointer` equals `equals`.
+    RequiredWhen {
+        pointer: String,
+        equals: Value,
+    },
+}
+
+/// A named text rule. A predicate instead of a regex keeps the regex engine out of the wasm;
+/// `message` is what the user reads when the text does not match.
+#[derive(Clone, Copy, Debug)]
+pub struct Pattern {
+    pub message: &'static str,
+    pub matches: fn(&str) -> bool,
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && std::ptr::fn_addr_eq(self.matches, other.matches)
+    }
+}
+
+impl FieldSpec {
+    pub fn new(pointer: impl Into<String>, label: impl Into<String>, kind: FieldKind) -> Self {
+        FieldSpec {
+            pointer: pointer.into(),
+            label: label.into(),
+            help: None,
+            placeholder: None,
+            kind,
+            constraints: Vec::new(),
+            sensitive: false,
+            read_only: false,
+            default: None,
+        }
+    }
+
+    pub fn text(pointer: &str, label: &str) -> Self {
+        Self::new(pointer, label, FieldKind::Text)
+    }
+    pub fn multiline(pointer: &str, label: &str) -> Self {
+        Self::new(pointer, label, FieldKind::Multiline)
+    }
+    /// A URL field; by default only absolute http(s) URLs pass.
+    pub fn url(pointer: &str, label: &str) -> Self {
+        Self::new(pointer, label, FieldKind::Url).http_only()
+    }
+    pub fn secret(pointer: &str, label: &str) -> Self {
+        let mut field = Self::new(pointer, label, FieldKind::Secret);
+        field.sensitive = true;
+        field
+    }
+    pub fn choice(pointer: &str, label: &str, choices: Vec<Choice>) -> Self {
+        Self::new(pointer, label, FieldKind::Enum(choices))
+    }
+    pub fn boolean(pointer: &str, label: &str) -> Self {
+        Self::new(pointer, label, FieldKind::Bool)
+    }
+    pub fn integer(pointer: &str, label: &str) -> Self {
+        Self::new(pointer, label, FieldKind::Integer)
+    }
+    pub fn string_list(pointer: &str, label: &str) -> Self {
+        Self::new(pointer, label, FieldKind::StringList)
+    }
+    pub fn key_value(pointer: &str, label: &str) -> Self {
+        Self::new(pointer, label, FieldKind::KeyValue)
+    }
+    pub fn group(pointer: &str, label: &str, fields: Vec<FieldSpec>) -> Self {
+        Self::new(pointer, label, FieldKind::Group(fields))
+    }
+    pub fn one_of(pointer: &str, label: &str, variants: Vec<Variant>) -> Self {
+        Self::new(pointer, label, FieldKind::OneOf(variants))
+    }
+
+    pub fn required(self) -> Self {
+        self.with(Constraint::Required)
+    }
+    pub fn min_len(self, n: usize) -> Self {
+        self.with(Constraint::MinLength(n))
+    }
+    pub fn max_len(self, n: usize) -> Self {
+        self.with(Constraint::MaxLength(n))
+    }
+    pub fn min_items(self, n: usize) -> Self {
+        self.with(Constraint::MinItems(n))
+    }
+    pub fn max_items(self, n: usize) -> Self {
+        self.with(Constraint::MaxItems(n))
+    }
+    pub fn range(self, min: Option<i64>, max: Option<i64>) -> Self {
+        self.with(Constraint::IntRange { min, max })
+    }
+    /// Replaces the URL rule so only absolute http:// and https:// URLs pass.
+    pub fn http_only(self) -> Self {
+        self.url_schemes(vec!["http", "https"])
+    }
+    pub fn https_only(self) -> Self {
+        self.url_schemes(vec!["https"])
+    }
+    pub fn url_schemes(mut self, schemes: Vec<&'static str>) -> Self {
+        self.constraints
+            .retain(|c| !matches!(c, Constraint::Url { .. }));
+        self.with(Constraint::Url { schemes })
+    }
+    pub fn pattern(self, message: &'static str, matches: fn(&str) -> bool) -> Self {
+        self.with(Constraint::Pattern(Pattern { message, matches }))
+    }
+    pub fn at_least_one_of(self, pointers: &[&str], message: &str) -> Self {
+        self.with(Constraint::AtLeastOneOf {
+            pointers: pointers.iter().map(|p| p.to_string()).collect(),
+            message: message.into(),
+        })
+    }
+    pub fn required_when(self, pointer: &str, equals: Value) -> Self {
+        self.with(Constraint::RequiredWhen {
+            pointer: pointer.into(),
+            equals,
+        })
+    }
+    pub fn help(mut self, text: &str) -> Self {
+        self.help = Some(text.into());
+        self
+    }
+    pub fn placeholder(mut self, text: &str) -> Self {
+        self.placeholder = Some(text.into());
+        self
+    }
+    pub fn sensitive(mut self) -> Self {
+        self.sensitive = true;
+        self
+    }
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+    pub fn default_value(mut self, value: Value) -> Self {
+        self.default = Some(value);
+        self
+    }
+
+    fn with(mut self, constraint: Constraint) -> Self {
+        self.constraints.push(constraint);
+        self
+    }
+
+    pub fn is_required(&self) -> bool {
+        self.constraints.contains(&Constraint::Required)
+    }
+
+    /// The variant of a one-of that `draft` selects, if its discriminant is a known value.
+    pub fn selected_variant(&self, draft: &Value) -> Option<&Variant> {
+        let FieldKind::OneOf(variants) = &self.kind else {
+            return None;
+        };
+        let chosen = draft.pointer(&self.pointer)?.as_str()?;
+        variants.iter().find(|v| v.value == chosen)
+    }
+
+    /// The allowed values of an enum or one-of discriminant.
+    pub fn allowed_values(&self) -> Option<Vec<&str>> {
+        match &self.kind {
+            FieldKind::Enum(choices) => Some(choices.iter().map(|c| c.value.as_str()).collect()),
+            FieldKind::OneOf(variants) => Some(variants.iter().map(|v| v.value.as_str()).collect()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn target_form() -> FormSpec {
+        FormSpec::new(vec![
+            FieldSpec::text("/name", "Name").required(),
+            FieldSpec::one_of(
+                "/target/kind",
+                "Target",
+                vec![
+                    Variant::new(
+                        "Webhook",
+                        "Webhook",
+                        vec![FieldSpec::url("/target/url", "URL")],
+                    ),
+                    Variant::new(
+                        "Slack",
+                        "Slack",
+                        vec![FieldSpec::url("/target/webhook_url", "Slack URL")],
+                    ),
+                ],
+            ),
+        ])
+    }
+
+    #[test]
+    fn active_fields_follow_the_selected_variant() {
+        let form = target_form();
+        let pointers = |draft: Value| {
+            form.active_fields(&draft)
+                .iter()
+                .map(|f| f.pointer.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pointers(json!({"target": {"kind": "Slack"}})),
+            ["/name", "/target/kind", "/target/webhook_url"]
+        );
+        assert_eq!(pointers(json!({})), ["/name", "/target/kind"]);
+        assert_eq!(
+            pointers(json!({"target": {"kind": "Email"}})),
+            ["/name", "/target/kind"]
+        );
+    }
+
+    #[test]
+    fn initial_draft_fills_defaults_including_the_default_variant() {
+        let form = FormSpec::new(vec![
+            FieldSpec::one_of(
+                "/target/kind",
+                "Target",
+                vec![Variant::new(
+                    "Webhook",
+                    "Webhook",
+                    vec![FieldSpec::boolean("/target/verify", "Verify").default_value(json!(true))],
+                )],
+            )
+            .default_value(json!("Webhook")),
+            FieldSpec::text("/name", "Name"),
+        ]);
+        assert_eq!(
+            form.initial_draft(),
+            json!({"target": {"kind": "Webhook", "verify": true}})
+        );
+    }
+
+    #[test]
+    fn url_fields_default_to_http_and_https_and_can_narrow() {
+        let field = FieldSpec::url("/u", "U");
+        assert_eq!(
+            field.constraints,
+            vec![Constraint::Url {
+                schemes: vec!["http", "https"]
+            }]
+        );
+        let field = field.https_only();
+        assert_eq!(
+            field.constraints,
+            vec![Constraint::Url {
+                schemes: vec!["https"]
+            }]
+        );
+    }
+
+    #[test]
+    fn secrets_are_sensitive_by_construction() {
+        assert!(FieldSpec::secret("/token", "Token").sensitive);
+        assert!(!FieldSpec::text("/name", "Name").sensitive);
+    }
+}

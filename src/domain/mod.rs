@@ -1,0 +1,21 @@
+//! The domain layer: what each vendor means, as plain data and plain functions. No leptos,
+//! web-sys or gloo here, so all of it runs and is tested natively with `cargo test`.
+
+mod base64;
+pub mod draft;
+pub mod error;
+pub mod error_body;
+pub mod field;
+pub mod pointer;
+pub mod rate_limit;
+pub mod request;
+pub mod safety;
+pub mod validate;
+pub mod vendor;
+pub mod vendors;
+
+pub use error::{ApiError, ErrorKind, FieldErrors};
+pub use field::{Choice, Constraint, FieldKind, FieldSpec, FormSpec, Variant};
+pub use request::{Method, Request, Response};
+pub use validate::validate;
+pub use vendor::{Capabilities, Credentials, Vendor, VendorApi};

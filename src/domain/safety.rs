@@ -1,0 +1,190 @@
+//! Vendor strings are data. URLs from a vendor pass `safe_href` before becoming an `href`,
+//! secrets are shown as `mask_secret`, and spreadsheet exports pass `csv_cell`.
+
+use url::Url;
+
+/// Why a URL was refused, phrased for the person who typed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlProblem {
+    NotAbsolute,
+    SchemeNotAllowed { allowed: Vec<&'static str> },
+    MissingHost,
+    Invalid,
+}
+
+impl UrlProblem {
+    pub fn message(&self) -> String {
+        match self {
+            UrlProblem::NotAbsolute => "must be an absolute URL, like https://host/path".into(),
+            UrlProblem::SchemeNotAllowed { allowed } => {
+                let list: Vec<String> = allowed.iter().map(|s| format!("{s}://")).collect();
+                format!("must start with {}", list.join(" or "))
+            }
+            UrlProblem::MissingHost => "must name a host, like https://host/path".into(),
+            UrlProblem::Invalid => "is not a valid URL".into(),
+        }
+    }
+}
+
+/// Parses `text` with a WHATWG URL parser and checks it is absolute, names a host, and uses
+/// one of `schemes`. Returns the parsed URL.
+pub fn check_url(text: &str, schemes: &[&'static str]) -> Result<Url, UrlProblem> {
+    let url = Url::parse(text).map_err(|error| match error {
+        url::ParseError::RelativeUrlWithoutBase => UrlProblem::NotAbsolute,
+        url::ParseError::EmptyHost => UrlProblem::MissingHost,
+        _ => UrlProblem::Invalid,
+    })?;
+    if !schemes.contains(&url.scheme()) {
+        return Err(UrlProblem::SchemeNotAllowed {
+            allowed: schemes.to_vec(),
+        });
+    }
+    // The parser accepts `https:host` and `https:/host` (browsers do); a URL a vendor will call
+    // should be written out in full.
+    let written = text.trim_start();
+    let after_scheme = &written[url.scheme().len().min(written.len())..];
+    if !after_scheme.starts_with("://") {
+        return Err(UrlProblem::MissingHost);
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(UrlProblem::MissingHost);
+    }
+    Ok(url)
+}
+
+/// The href to render for a vendor URL, or `None` when it must stay plain text: only absolute
+/// http(s) URLs become links, whatever case, whitespace or escapes the scheme is hidden behind.
+pub fn safe_href(text: &str) -> Option<String> {
+    let url = Url::parse(text).ok()?;
+    let is_web = matches!(url.scheme(), "http" | "https");
+    let has_host = url.host_str().is_some_and(|host| !host.is_empty());
+    (is_web && has_host).then(|| url.to_string())
+}
+
+/// `••••1234`: enough to recognise a saved secret, not enough to use it. Short secrets reveal
+/// nothing, because four characters of an eight-character secret is half of it.
+pub fn mask_secret(secret: &str) -> String {
+    const DOTS: &str = "••••";
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() < 12 {
+        return DOTS.into();
+    }
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{DOTS}{tail}")
+}
+
+/// A CSV field that a spreadsheet shows as text: cells a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`, signed numbers stay numbers, and the
+/// field is quoted when it holds a separator, quote or line break.
+pub fn csv_cell(value: &str) -> String {
+    let neutral = if starts_like_formula(value) && !is_signed_number(value) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+fn starts_like_formula(value: &str) -> bool {
+    value.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+fn is_signed_number(value: &str) -> bool {
+    value.len() > 1
+        && value.starts_with(['+', '-'])
+        && value[1..].parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WEB: &[&str] = &["http", "https"];
+
+    #[test]
+    fn absolute_http_urls_pass() {
+        assert!(check_url("https://hooks.slack.com/services/T0/B0/x", WEB).is_ok());
+        assert!(check_url("http://10.0.0.1:8080/hook?x=1", WEB).is_ok());
+    }
+
+    #[test]
+    fn relative_scheme_less_and_hostless_urls_are_refused_with_a_reason() {
+        assert_eq!(check_url("/hooks/1", WEB), Err(UrlProblem::NotAbsolute));
+        assert_eq!(
+            check_url("hooks.slack.com/x", WEB),
+            Err(UrlProblem::NotAbsolute)
+        );
+        assert_eq!(check_url("https://", WEB), Err(UrlProblem::MissingHost));
+        assert_eq!(
+            check_url("https:host.test/x", WEB),
+            Err(UrlProblem::MissingHost)
+        );
+        assert_eq!(
+            check_url("https://bad host/", WEB),
+            Err(UrlProblem::Invalid)
+        );
+    }
+
+    #[test]
+    fn other_schemes_are_refused_and_the_message_names_the_allowed_ones() {
+        let problem = check_url("javascript:alert(1)", WEB).unwrap_err();
+        assert_eq!(problem.message(), "must start with http:// or https://");
+        assert!(check_url("ftp://files.test/x", WEB).is_err());
+        assert!(check_url("http://plain.test", &["https"]).is_err());
+    }
+
+    #[test]
+    fn safe_href_keeps_web_links_and_drops_script_links_however_disguised() {
+        assert_eq!(
+            safe_href("https://x.test/a b").as_deref(),
+            Some("https://x.test/a%20b")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "/relative/path",
+            "//evil.test/x",
+            "",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn masks_show_only_the_last_four_of_long_secrets() {
+        assert_eq!(mask_secret("sk_live_abcdefgh1234"), "••••1234");
+        assert_eq!(mask_secret("short123"), "••••");
+        assert_eq!(mask_secret(""), "••••");
+        assert_eq!(mask_secret("ééééééééééé5678"), "••••5678");
+    }
+
+    #[test]
+    fn csv_cells_that_would_run_as_formulas_are_neutralised() {
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("-2+3"), "'-2+3");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+    }
+
+    #[test]
+    fn csv_cells_keep_signed_numbers_and_plain_text() {
+        assert_eq!(csv_cell("-12.5"), "-12.5");
+        assert_eq!(csv_cell("+3"), "+3");
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
+    }
+}

@@ -1,0 +1,37 @@
+//! Grafana OnCall: the raw API key in `Authorization`, with no `Bearer` prefix.
+
+use super::{header, AuthScheme};
+use crate::domain::field::FieldSpec;
+use crate::domain::rate_limit::RateLimitSignal;
+use crate::domain::vendor::Credentials;
+
+pub static AUTH: AuthScheme = AuthScheme {
+    help: "Create an API key in Grafana OnCall → Settings → API Tokens; the base URL is the \
+           OnCall API URL shown on the same page.",
+    fields: || vec![FieldSpec::secret("/secrets/api_key", "API key").required()],
+    headers: auth_headers,
+    rate_limit: &[RateLimitSignal::RetryAfterSeconds],
+};
+
+fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {
+    let key = credentials.require_secret("api_key", "API key")?;
+    Ok(vec![header("Authorization", key)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_key_is_sent_raw_without_a_scheme() {
+        let credentials = Credentials {
+            secrets: json!({"api_key": "abc123"}).as_object().unwrap().clone(),
+            ..Default::default()
+        };
+        assert_eq!(
+            auth_headers(&credentials).unwrap(),
+            [header("Authorization", "abc123")]
+        );
+    }
+}

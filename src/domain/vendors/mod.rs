@@ -1,0 +1,52 @@
+//! One module per vendor. Each starts with its auth scheme (the credential fields of its
+//! connection form and the headers they become); its vertical adds a `VendorApi`.
+
+mod confluent;
+mod grafana_oncall;
+mod pagertree;
+mod rocketchat;
+mod thousandeyes;
+
+use super::field::FieldSpec;
+use super::rate_limit::RateLimitSignal;
+use super::vendor::{Credentials, Vendor, VendorApi};
+
+/// How a vendor authenticates: the fields to ask for, the headers they make, how it says
+/// "wait" on a 429.
+pub struct AuthScheme {
+    pub help: &'static str,
+    pub fields: fn() -> Vec<FieldSpec>,
+    pub headers: fn(&Credentials) -> Result<Vec<(String, String)>, String>,
+    pub rate_limit: &'static [RateLimitSignal],
+}
+
+pub fn auth(vendor: Vendor) -> &'static AuthScheme {
+    match vendor {
+        Vendor::ThousandEyes => &thousandeyes::AUTH,
+        Vendor::GrafanaOncall => &grafana_oncall::AUTH,
+        Vendor::RocketChat => &rocketchat::AUTH,
+        Vendor::Confluent => &confluent::AUTH,
+        Vendor::PagerTree => &pagertree::AUTH,
+    }
+}
+
+/// The vendors whose integration pages are built. The others say so plainly in the console.
+pub fn api(vendor: Vendor) -> Option<&'static dyn VendorApi> {
+    match vendor {
+        Vendor::ThousandEyes
+        | Vendor::GrafanaOncall
+        | Vendor::RocketChat
+        | Vendor::Confluent
+        | Vendor::PagerTree => None,
+    }
+}
+
+/// `Authorization: Basic base64(user:password)`.
+fn basic(user: &str, password: &str) -> (String, String) {
+    let token = super::base64::encode(format!("{user}:{password}").as_bytes());
+    ("Authorization".into(), format!("Basic {token}"))
+}
+
+fn header(name: &str, value: &str) -> (String, String) {
+    (name.into(), value.into())
+}

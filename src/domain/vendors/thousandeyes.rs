@@ -1,0 +1,106 @@
+//! ThousandEyes API v6: HTTP Basic with the user's email and API token, or an OAuth bearer
+//! token; the account group (`aid`) picks whose integrations are listed.
+
+use serde_json::json;
+
+use super::{basic, header, AuthScheme};
+use crate::domain::field::{FieldSpec, Variant};
+use crate::domain::rate_limit::RateLimitSignal;
+use crate::domain::vendor::Credentials;
+
+pub static AUTH: AuthScheme = AuthScheme {
+    help: "Tokens are on your ThousandEyes profile page, under User API Tokens.",
+    fields: credential_fields,
+    headers: auth_headers,
+    // 240 requests a minute per organisation; the reset header is Unix seconds.
+    rate_limit: &[RateLimitSignal::ResetAtEpochSeconds(
+        "x-organization-rate-limit-reset",
+    )],
+};
+
+fn credential_fields() -> Vec<FieldSpec> {
+    vec![
+        FieldSpec::one_of(
+            "/settings/auth",
+            "Sign in with",
+            vec![
+                Variant::new(
+                    "basic",
+                    "Email and basic auth token",
+                    vec![
+                        FieldSpec::text("/settings/email", "Email")
+                            .required()
+                            .pattern("must be an email address", |t| t.contains('@')),
+                        FieldSpec::secret("/secrets/token", "Basic auth token").required(),
+                    ],
+                ),
+                Variant::new(
+                    "bearer",
+                    "OAuth bearer token",
+                    vec![FieldSpec::secret("/secrets/bearer_token", "Bearer token").required()],
+                ),
+            ],
+        )
+        .required()
+        .default_value(json!("basic")),
+        FieldSpec::integer("/settings/aid", "Account group id (aid)")
+            .range(Some(1), None)
+            .help("Leave empty for your default account group."),
+    ]
+}
+
+fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {
+    if credentials.setting("auth") == Some("bearer") {
+        let token = credentials.require_secret("bearer_token", "Bearer token")?;
+        return Ok(vec![header("Authorization", &format!("Bearer {token}"))]);
+    }
+    let email = credentials.require_setting("email", "Email")?;
+    let token = credentials.require_secret("token", "Basic auth token")?;
+    Ok(vec![basic(email, token)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn credentials(settings: Value, secrets: Value) -> Credentials {
+        Credentials {
+            settings: settings.as_object().unwrap().clone(),
+            secrets: secrets.as_object().unwrap().clone(),
+        }
+    }
+
+    #[test]
+    fn basic_auth_joins_email_and_token() {
+        let c = credentials(
+            json!({"auth": "basic", "email": "noreply@thousandeyes.com"}),
+            json!({"token": "g351mw5xqhvkmh1vq6zfm51c62wyzib2"}),
+        );
+        assert_eq!(
+            auth_headers(&c).unwrap(),
+            [basic(
+                "noreply@thousandeyes.com",
+                "g351mw5xqhvkmh1vq6zfm51c62wyzib2"
+            )]
+        );
+    }
+
+    #[test]
+    fn bearer_auth_sends_the_oauth_token() {
+        let c = credentials(json!({"auth": "bearer"}), json!({"bearer_token": "tok"}));
+        assert_eq!(
+            auth_headers(&c).unwrap(),
+            [header("Authorization", "Bearer tok")]
+        );
+    }
+
+    #[test]
+    fn a_missing_token_is_named() {
+        let c = credentials(json!({"auth": "basic", "email": "a@b.c"}), json!({}));
+        assert_eq!(
+            auth_headers(&c).unwrap_err(),
+            "Basic auth token is not set for this connection"
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! `send()`: the one place that talks to the network. It builds the URL from the route, adds
+//! the vendor's auth headers, enforces a timeout, aborts when its page goes away, applies the
+//! retry policy, and hands back the vendor's answer as a `domain::Response`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortController;
+
+use super::retry::{Attempt, Decision, History, RetryPolicy, WaitReason};
+use super::route::Route;
+use crate::domain::rate_limit::wait_seconds;
+use crate::domain::{ApiError, Credentials, ErrorKind, Method, Request, Response, Vendor};
+
+/// Everything needed to reach one connection's vendor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub vendor: Vendor,
+    pub base_url: String,
+    pub route: Route,
+    pub credentials: Credentials,
+}
+
+/// Told to the user before each wait, so a slow answer is never a silent one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WaitNotice {
+    pub reason: WaitReason,
+    pub seconds: u64,
+    /// The attempt about to be made (2 = first retry).
+    pub next_attempt: u32,
+}
+
+/// Timeout and retry limits for a `send`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Client {
+    pub policy: RetryPolicy,
+    pub timeout_ms: u32,
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Client {
+            policy: RetryPolicy::default(),
+            timeout_ms: 30_000,
+        }
+    }
+}
+
+impl Client {
+    /// Sends `request` to `target`. `Ok` holds whatever status the vendor answered last (the
+    /// vendor module reads its error bodies); `Err` means no usable answer: refused before
+    /// sending, lost, or timed out.
+    pub async fn send(
+        &self,
+        target: &Target,
+        request: &Request,
+        on_wait: &dyn Fn(WaitNotice),
+    ) -> Result<Response, ApiError> {
+        let auth = target
+            .vendor
+            .auth_headers(&target.credentials)
+            .map_err(|missing| ApiError::new(ErrorKind::Refused, missing))?;
+        let url = target
+            .route
+            .url(&target.base_url, &request.path, &request.query)
+            .map_err(|e| ApiError::new(ErrorKind::Refused, e.message()))?;
+        let signals = target.vendor.rate_limit_signals();
+        let mut history = History::default();
+        let mut attempt_number = 1;
+        loop {
+            let outcome = self.attempt(&url, request, &auth).await;
+            let attempt = match &outcome {
+                Ok(response) => Attempt::Answered {
+                    status: response.status,
+                    wait_hint: (response.status == 429)
+                        .then(|| wait_seconds(response, signals, now_ms()))
+                        .flatten(),
+                },
+                Err(kind) if *kind == ErrorKind::Timeout => Attempt::TimedOut,
+                Err(_) => Attempt::Lost,
+            };
+            match self
+                .policy
+                .decide(request.method, history, attempt, js_sys::Math::random())
+            {
+                Decision::Finish => {
+                    return outcome.map_err(|kind| self.no_answer(kind, request, target))
+                }
+                Decision::Retry { wait_ms, reason } => {
+                    attempt_number += 1;
+                    on_wait(WaitNotice {
+                        reason,
+                        seconds: wait_ms.div_ceil(1000),
+                        next_attempt: attempt_number,
+                    });
+                    sleep(wait_ms).await;
+                    history = history.after(reason);
+                }
+            }
+        }
+    }
+
+    /// One request on the wire, with its own timeout and abort.
+    async fn attempt(
+        &self,
+        url: &str,
+        request: &Request,
+        auth: &[(String, String)],
+    ) -> Result<Response, ErrorKind> {
+        let abort = AbortOnDrop::new();
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = {
+            let timed_out = timed_out.clone();
+            let controller = abort.controller.clone();
+            Timer::start(self.timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let lost = |_| {
+            if timed_out.get() {
+                ErrorKind::Timeout
+            } else {
+                ErrorKind::Network
+            }
+        };
+
+        let mut builder = gloo_net::http::RequestBuilder::new(url)
+            .method(gloo_method(request.method))
+            .abort_signal(Some(&abort.controller.signal()))
+            .header("Accept", "application/json");
+        for (name, value) in request.headers.iter().chain(auth) {
+            builder = builder.header(name, value);
+        }
+        let outgoing = match &request.body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body.to_string()),
+            None => builder.build(),
+        }
+        .map_err(|_| ErrorKind::Refused)?;
+        let answer = outgoing.send().await.map_err(lost)?;
+        let headers = answer
+            .headers()
+            .entries()
+            .map(|(name, value)| (name.to_ascii_lowercase(), value))
+            .collect();
+        let status = answer.status();
+        let body = answer.text().await.map_err(lost)?;
+        Ok(Response {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    fn no_answer(&self, kind: ErrorKind, request: &Request, target: &Target) -> ApiError {
+        let vendor = target.vendor.title();
+        let what = format!("{} {}", request.method.as_str(), request.path);
+        let message = match kind {
+            ErrorKind::Timeout => format!(
+                "{vendor} did not answer within {} seconds ({what}).",
+                self.timeout_ms / 1000
+            ),
+            ErrorKind::Refused => format!("Patchbay could not build the request ({what})."),
+            _ => format!(
+                "Could not reach {vendor} ({what}): the connection failed or was cut off. \
+                 Check the base URL and the proxy."
+            ),
+        };
+        let written = !request.method.is_idempotent_read();
+        let message = if written && kind != ErrorKind::Refused {
+            format!("{message} It may or may not have been applied; reload before trying again.")
+        } else {
+            message
+        };
+        ApiError::new(kind, message)
+    }
+}
+
+fn gloo_method(method: Method) -> gloo_net::http::Method {
+    match method {
+        Method::Get => gloo_net::http::Method::GET,
+        Method::Post => gloo_net::http::Method::POST,
+        Method::Put => gloo_net::http::Method::PUT,
+        Method::Patch => gloo_net::http::Method::PATCH,
+        Method::Delete => gloo_net::http::Method::DELETE,
+    }
+}
+
+/// Aborts the request when dropped (its future was abandoned) or when the reactive owner that
+/// started it is cleaned up (its page went away).
+struct AbortOnDrop {
+    controller: AbortController,
+}
+
+impl AbortOnDrop {
+    fn new() -> Self {
+        let controller =
+            AbortController::new().expect("AbortController exists in every supported browser");
+        if leptos::prelude::Owner::current().is_some() {
+            let on_cleanup = SendWrapper::new(controller.clone());
+            leptos::prelude::on_cleanup(move || on_cleanup.abort());
+        }
+        AbortOnDrop { controller }
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.controller.abort();
+    }
+}
+
+/// A `setTimeout` that is cleared when dropped.
+struct Timer {
+    handle: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    fn start(ms: u32, fire: impl FnMut() + 'static) -> Self {
+        let callback = Closure::<dyn FnMut()>::new(fire);
+        let handle = web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms as i32,
+            )
+            .unwrap_or_default();
+        Timer {
+            handle,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.handle);
+        }
+    }
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: u64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The current Unix time in milliseconds.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}

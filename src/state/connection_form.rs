@@ -1,0 +1,202 @@
+//! The connection form as a FormSpec: the generic renderer draws it and `validate()` checks
+//! it, like any vendor form. The credential fields come from the vendor's auth scheme.
+
+use serde_json::{json, Map, Value};
+
+use super::connection::Connection;
+use crate::domain::draft::payload;
+use crate::domain::field::{Choice, FieldKind, FieldSpec, FormSpec, Variant};
+use crate::domain::pointer::get;
+use crate::domain::Vendor;
+use crate::http::Route;
+
+/// Every field of a connection of `vendor`, secrets and the "remember" choice included.
+pub fn connection_form(vendor: Vendor) -> FormSpec {
+    let mut fields = common_fields(vendor);
+    fields.extend(vendor.credential_fields());
+    fields.push(
+        FieldSpec::boolean("/remember", "Remember secrets in this tab")
+            .help("Keeps them in this tab's session storage until the tab closes. Otherwise they stay in memory and a reload forgets them."),
+    );
+    FormSpec::new(fields)
+}
+
+/// The fields that persist: everything but secrets (used to check imported files).
+pub fn settings_form(vendor: Vendor) -> FormSpec {
+    let mut fields = common_fields(vendor);
+    fields.extend(without_secrets(vendor.credential_fields()));
+    FormSpec::new(fields)
+}
+
+fn common_fields(vendor: Vendor) -> Vec<FieldSpec> {
+    let base_help = match vendor.default_base_url() {
+        Some(url) => format!("The vendor's API address. Usually {url}."),
+        None => format!("The address of your {} server's API.", vendor.title()),
+    };
+    vec![
+        FieldSpec::choice(
+            "/vendor",
+            "Vendor",
+            Vendor::ALL.iter().map(|v| Choice::new(v.slug(), v.title())).collect(),
+        )
+        .required(),
+        FieldSpec::text("/label", "Label")
+            .required()
+            .max_len(60)
+            .help("How this connection is named in the console, e.g. “Production”."),
+        FieldSpec::url("/base_url", "Base URL").required().help(&base_help),
+        FieldSpec::one_of(
+            "/route/mode",
+            "Route",
+            vec![
+                Variant::new(
+                    "proxy",
+                    "Through this site's proxy (recommended)",
+                    vec![FieldSpec::text("/route/prefix", "Proxy prefix")
+                        .required()
+                        .pattern("must be a path on this site, starting with a single /", |p| {
+                            p.starts_with('/') && !p.starts_with("//")
+                        })
+                        .help("The path your reverse proxy forwards to the base URL, e.g. /proxy/confluent.")],
+                ),
+                Variant::new(
+                    "direct",
+                    "Directly from the browser (the vendor must allow CORS)",
+                    vec![],
+                ),
+            ],
+        )
+        .required(),
+    ]
+}
+
+fn without_secrets(fields: Vec<FieldSpec>) -> Vec<FieldSpec> {
+    fields
+        .into_iter()
+        .filter(|f| !f.sensitive)
+        .map(|mut field| {
+            field.kind = match field.kind {
+                FieldKind::Group(children) => FieldKind::Group(without_secrets(children)),
+                FieldKind::OneOf(variants) => FieldKind::OneOf(
+                    variants
+                        .into_iter()
+                        .map(|v| Variant {
+                            fields: without_secrets(v.fields),
+                            ..v
+                        })
+                        .collect(),
+                ),
+                other => other,
+            };
+            field
+        })
+        .collect()
+}
+
+/// A new connection's draft: the vendor's defaults, public base URL and proxy prefix.
+pub fn new_draft(vendor: Vendor) -> Value {
+    let mut draft = connection_form(vendor).initial_draft();
+    let object = draft.as_object_mut().expect("drafts are objects");
+    object.insert("vendor".into(), json!(vendor.slug()));
+    object.insert(
+        "base_url".into(),
+        json!(vendor.default_base_url().unwrap_or("")),
+    );
+    object.insert(
+        "route".into(),
+        json!({"mode": "proxy", "prefix": vendor.default_proxy_prefix()}),
+    );
+    draft
+}
+
+/// Switches a draft to another vendor: its own base URL and prefix replace the old vendor's
+/// defaults, but anything the user typed stays.
+pub fn switch_vendor(draft: &Value, to: Vendor) -> Value {
+    let from = get(draft, "/vendor")
+        .and_then(Value::as_str)
+        .and_then(Vendor::from_slug);
+    let mut next = new_draft(to);
+    for key in ["label", "remember"] {
+        if let Some(value) = draft.get(key) {
+            next[key] = value.clone();
+        }
+    }
+    let typed_base = get(draft, "/base_url")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let base_was_default =
+        typed_base.is_empty() || from.and_then(Vendor::default_base_url) == Some(typed_base);
+    if !base_was_default {
+        next["base_url"] = json!(typed_base);
+    }
+    next
+}
+
+/// The draft that edits an existing connection (secrets are never put back into a form).
+pub fn draft_from(connection: &Connection) -> Value {
+    json!({
+        "vendor": connection.vendor.slug(),
+        "label": connection.label,
+        "base_url": connection.base_url,
+        "route": serde_json::to_value(&connection.route).expect("routes serialise"),
+        "settings": connection.settings,
+    })
+}
+
+/// What a submitted draft saves: the connection, the secrets typed this time, and whether to
+/// remember them in the tab. Only fields the form shows are kept.
+pub struct Submitted {
+    pub connection: Connection,
+    pub secrets: Map<String, Value>,
+    pub remember: bool,
+}
+
+/// Turns a valid draft into what it saves. `Err` if the draft does not name a vendor or route
+/// (the form's validation catches both first).
+pub fn from_draft(draft: &Value, id: &str) -> Result<Submitted, String> {
+    let vendor = get(draft, "/vendor")
+        .and_then(Value::as_str)
+        .and_then(Vendor::from_slug)
+        .ok_or("Choose a vendor.")?;
+    let sent = payload(&connection_form(vendor), draft);
+    let text = |key: &str| {
+        sent.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    let route = match get(&sent, "/route/mode").and_then(Value::as_str) {
+        Some("direct") => Route::Direct,
+        Some("proxy") => Route::Proxy {
+            prefix: get(&sent, "/route/prefix")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+        },
+        _ => return Err("Choose a route.".into()),
+    };
+    let object = |key: &str| {
+        sent.get(key)
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default()
+    };
+    Ok(Submitted {
+        connection: Connection {
+            id: id.to_string(),
+            vendor,
+            label: text("label"),
+            base_url: text("base_url"),
+            route,
+            settings: object("settings"),
+        },
+        secrets: object("secrets"),
+        remember: sent.get("remember") == Some(&Value::Bool(true)),
+    })
+}
+
+#[cfg(test)]
+#[path = "connection_form_tests.rs"]
+mod tests;

@@ -1,0 +1,134 @@
+//! The connections the console knows, shared by every page. They persist in localStorage as
+//! a connections file (no secrets). Until the user changes anything, the deployment's preset
+//! (`connections.json`) is used, so an updated preset reaches users who never customised.
+
+use leptos::prelude::*;
+
+use super::connection::{export_file, import_file, Connection};
+use super::storage::{self, Area};
+use crate::domain::Vendor;
+
+const STORAGE_KEY: &str = "patchbay.connections";
+const PRESET_URL: &str = "connections.json";
+
+#[derive(Clone, Copy)]
+pub struct Connections {
+    list: RwSignal<Vec<Connection>>,
+    loaded: RwSignal<bool>,
+}
+
+impl Connections {
+    /// Loads the saved connections, or the preset when nothing is saved, and shares them.
+    pub fn provide() -> Self {
+        let store = Connections {
+            list: RwSignal::new(Vec::new()),
+            loaded: RwSignal::new(false),
+        };
+        match storage::read(Area::Local, STORAGE_KEY) {
+            Some(text) => {
+                store.list.set(
+                    import_file(&text)
+                        .map(|i| i.connections)
+                        .unwrap_or_default(),
+                );
+                store.loaded.set(true);
+            }
+            None => leptos::task::spawn_local(async move {
+                store.list.set(fetch_preset().await);
+                store.loaded.set(true);
+            }),
+        }
+        provide_context(store);
+        store
+    }
+
+    pub fn use_context() -> Self {
+        expect_context::<Connections>()
+    }
+
+    /// False until the saved list or the preset has been read.
+    pub fn loaded(&self) -> bool {
+        self.loaded.get()
+    }
+
+    pub fn all(&self) -> Vec<Connection> {
+        self.list.get()
+    }
+
+    pub fn find(&self, id: &str) -> Option<Connection> {
+        self.list
+            .with(|list| list.iter().find(|c| c.id == id).cloned())
+    }
+
+    /// The connections of each vendor that has any, in the vendors' fixed order.
+    pub fn by_vendor(&self) -> Vec<(Vendor, Vec<Connection>)> {
+        self.list.with(|list| {
+            Vendor::ALL
+                .into_iter()
+                .map(|vendor| {
+                    (
+                        vendor,
+                        list.iter()
+                            .filter(|c| c.vendor == vendor)
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .filter(|(_, connections)| !connections.is_empty())
+                .collect()
+        })
+    }
+
+    /// Adds or replaces (same id) a connection and saves. `false` if the browser refused.
+    pub fn save(&self, connection: Connection) -> bool {
+        self.list.update(
+            |list| match list.iter_mut().find(|c| c.id == connection.id) {
+                Some(existing) => *existing = connection,
+                None => list.push(connection),
+            },
+        );
+        self.persist()
+    }
+
+    pub fn remove(&self, id: &str) -> bool {
+        self.list.update(|list| list.retain(|c| c.id != id));
+        self.persist()
+    }
+
+    /// Merges imported connections: an id already present is replaced.
+    pub fn import(&self, connections: Vec<Connection>) -> bool {
+        self.list.update(|list| {
+            for connection in connections {
+                match list.iter_mut().find(|c| c.id == connection.id) {
+                    Some(existing) => *existing = connection,
+                    None => list.push(connection),
+                }
+            }
+        });
+        self.persist()
+    }
+
+    /// The export file of every connection.
+    pub fn export(&self) -> String {
+        self.list.with(|list| export_file(list))
+    }
+
+    fn persist(&self) -> bool {
+        let text = self.list.with_untracked(|list| export_file(list));
+        storage::write(Area::Local, STORAGE_KEY, &text)
+    }
+}
+
+/// The deployment's preset; a missing or broken preset means starting with none.
+async fn fetch_preset() -> Vec<Connection> {
+    let Ok(response) = gloo_net::http::Request::get(PRESET_URL).send().await else {
+        return Vec::new();
+    };
+    if !response.ok() {
+        return Vec::new();
+    }
+    let text = response.text().await.unwrap_or_default();
+    import_file(&text)
+        .map(|i| i.connections)
+        .unwrap_or_default()
+}

@@ -1,0 +1,16 @@
+//! Application state shared through context: connections (persisted, no secrets), secrets
+//! (memory or this tab only), toasts and preferences.
+
+pub mod connection;
+pub mod connection_form;
+pub mod connections;
+pub mod credentials;
+pub mod prefs;
+pub mod storage;
+pub mod toasts;
+
+pub use connection::Connection;
+pub use connections::Connections;
+pub use credentials::Secrets;
+pub use prefs::{Prefs, Theme};
+pub use toasts::{ToastKind, Toasts};
