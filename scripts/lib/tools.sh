@@ -79,3 +79,16 @@ ensure_build_tools() {
   ensure_trunk
   ensure_wasm_opt
 }
+
+# nginx, run by the end-to-end tests with the shipped deploy/nginx.conf.template (never the
+# system service).
+ensure_nginx() {
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    log "installing nginx from Debian"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends nginx-light >/dev/null 2>&1 \
+      || $sudo apt-get install -y -qq --no-install-recommends nginx >/dev/null
+  fi
+}

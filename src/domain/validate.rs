@@ -24,10 +24,10 @@ fn check_field(form: &FormSpec, field: &FieldSpec, draft: &Value, errors: &mut F
     for constraint in &field.constraints {
         match constraint {
             Constraint::Required if blank => errors.add(&field.pointer, "required"),
-            Constraint::RequiredWhen { pointer, equals } if blank => {
-                if draft.pointer(pointer) == Some(equals) {
-                    errors.add(&field.pointer, required_when_message(form, pointer, equals));
-                }
+            Constraint::RequiredWhen { pointer, equals }
+                if blank && draft.pointer(pointer) == Some(equals) =>
+            {
+                errors.add(&field.pointer, required_when_message(form, pointer, equals));
             }
             Constraint::MinItems(min) => {
                 let given = value.and_then(Value::as_array).map_or(0, |items| {
@@ -40,10 +40,10 @@ fn check_field(form: &FormSpec, field: &FieldSpec, draft: &Value, errors: &mut F
                     );
                 }
             }
-            Constraint::AtLeastOneOf { pointers, message } => {
-                if pointers.iter().all(|p| is_blank(draft.pointer(p))) {
-                    errors.add(&field.pointer, message.clone());
-                }
+            Constraint::AtLeastOneOf { pointers, message }
+                if pointers.iter().all(|p| is_blank(draft.pointer(p))) =>
+            {
+                errors.add(&field.pointer, message.clone());
             }
             _ => {}
         }

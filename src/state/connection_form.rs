@@ -109,12 +109,9 @@ pub fn new_draft(vendor: Vendor) -> Value {
     draft
 }
 
-/// Switches a draft to another vendor: its own base URL and prefix replace the old vendor's
-/// defaults, but anything the user typed stays.
-pub fn switch_vendor(draft: &Value, to: Vendor) -> Value {
-    let from = get(draft, "/vendor")
-        .and_then(Value::as_str)
-        .and_then(Vendor::from_slug);
+/// Switches a draft from one vendor to another: the new vendor's base URL and prefix replace
+/// the old vendor's defaults, but a label or base URL the user typed stays.
+pub fn switch_vendor(draft: &Value, from: Option<Vendor>, to: Vendor) -> Value {
     let mut next = new_draft(to);
     for key in ["label", "remember"] {
         if let Some(value) = draft.get(key) {

@@ -87,14 +87,14 @@ fn proxy_prefix_must_stay_on_this_site() {
 fn switching_vendor_replaces_defaults_but_keeps_what_was_typed() {
     let mut draft = new_draft(Vendor::Confluent);
     draft["label"] = json!("Prod");
-    let switched = switch_vendor(&draft, Vendor::PagerTree);
+    let switched = switch_vendor(&draft, Some(Vendor::Confluent), Vendor::PagerTree);
     assert_eq!(switched["vendor"], "pagertree");
     assert_eq!(switched["label"], "Prod");
     assert_eq!(switched["base_url"], "https://api.pagertree.com");
     assert_eq!(switched["route"]["prefix"], "/proxy/pagertree");
 
     draft["base_url"] = json!("https://custom.test");
-    let switched = switch_vendor(&draft, Vendor::GrafanaOncall);
+    let switched = switch_vendor(&draft, Some(Vendor::Confluent), Vendor::GrafanaOncall);
     assert_eq!(switched["base_url"], "https://custom.test");
 }
 

@@ -11,12 +11,15 @@ use super::field::FieldSpec;
 use super::rate_limit::RateLimitSignal;
 use super::vendor::{Credentials, Vendor, VendorApi};
 
+/// The auth headers a vendor's credentials make, or which credential is missing.
+pub type AuthHeaders = Result<Vec<(String, String)>, String>;
+
 /// How a vendor authenticates: the fields to ask for, the headers they make, how it says
 /// "wait" on a 429.
 pub struct AuthScheme {
     pub help: &'static str,
     pub fields: fn() -> Vec<FieldSpec>,
-    pub headers: fn(&Credentials) -> Result<Vec<(String, String)>, String>,
+    pub headers: fn(&Credentials) -> AuthHeaders,
     pub rate_limit: &'static [RateLimitSignal],
 }
 

@@ -1,0 +1,33 @@
+//! The application: shared state, the router and the shell around every page.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::layout::Shell;
+use crate::pages::connections::ConnectionsPage;
+use crate::pages::not_found::NotFound;
+use crate::pages::overview::Overview;
+use crate::pages::vendor::{CreatePage, DetailPage, ListPage};
+use crate::state::{Connections, Prefs, Secrets, Toasts};
+
+#[component]
+pub fn App() -> impl IntoView {
+    Prefs::provide();
+    Toasts::provide();
+    Secrets::provide();
+    Connections::provide();
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Overview/>
+                    <Route path=path!("/connections") view=ConnectionsPage/>
+                    <Route path=path!("/c/:conn") view=ListPage/>
+                    <Route path=path!("/c/:conn/new") view=CreatePage/>
+                    <Route path=path!("/c/:conn/i/:id") view=DetailPage/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,9 @@
+//! Feedback: toasts, error panels, confirmation dialogs.
+
+mod confirm;
+mod error_panel;
+mod toasts;
+
+pub use confirm::ConfirmDialog;
+pub use error_panel::ErrorPanel;
+pub use toasts::ToastRegion;

@@ -1,0 +1,39 @@
+//! The generic form renderer: draws any `FormSpec`. Vendors write no form markup of their own;
+//! the same table that validates a form draws it.
+
+mod choice;
+mod chrome;
+mod context;
+mod field;
+mod inputs;
+mod list;
+mod one_of;
+mod secret;
+
+pub use context::FormCtx;
+
+use leptos::prelude::*;
+
+/// Every field of the form's spec, plus the messages that belong to no field.
+#[component]
+pub fn FormFields(ctx: FormCtx) -> impl IntoView {
+    let fields = move || {
+        ctx.spec
+            .get()
+            .fields
+            .into_iter()
+            .map(|f| field::field_view(ctx, f))
+            .collect_view()
+    };
+    view! {
+        <div class="form-errors" role="alert" aria-live="polite">
+            {move || {
+                let messages = ctx.form_errors();
+                (!messages.is_empty()).then(|| view! {
+                    <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                })
+            }}
+        </div>
+        {fields}
+    }
+}

@@ -1,0 +1,94 @@
+//! A discriminated union: a select for the kind, then the chosen variant's fields. Switching
+//! kinds keeps what was typed for each kind, so switching back restores it.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::{choice, chrome, field::field_view, FormCtx};
+use crate::domain::pointer;
+use crate::domain::{FieldKind, FieldSpec, Variant};
+
+pub fn one_of(ctx: FormCtx, field: FieldSpec) -> AnyView {
+    let FieldKind::OneOf(variants) = field.kind.clone() else {
+        unreachable!("one_of() is only called for one-ofs")
+    };
+    let stash: StoredValue<HashMap<String, Vec<(String, Value)>>> =
+        StoredValue::new(HashMap::new());
+    let options = variants
+        .iter()
+        .map(|v| (v.value.clone(), v.label.clone()))
+        .collect();
+    let switch_variants = variants.clone();
+    let picker = choice::select_of(ctx, &field, options, move |discriminant, picked| {
+        switch(ctx, &switch_variants, stash, discriminant, picked)
+    });
+    let pointer_text = field.pointer.clone();
+    let chosen = Memo::new(move |_| ctx.text(&pointer_text));
+    let body = move || {
+        let selected = chosen.get();
+        variants.iter().find(|v| v.value == selected).map(|v| {
+            v.fields
+                .clone()
+                .into_iter()
+                .map(|f| field_view(ctx, f))
+                .collect_view()
+        })
+    };
+    view! {
+        {chrome::wrap(ctx, &field, picker, false)}
+        <div class="variant">{body}</div>
+    }
+    .into_any()
+}
+
+/// Stashes the leaving variant's values, sets the discriminant, restores the arriving
+/// variant's stash.
+fn switch(
+    ctx: FormCtx,
+    variants: &[Variant],
+    stash: StoredValue<HashMap<String, Vec<(String, Value)>>>,
+    discriminant: &str,
+    picked: Value,
+) {
+    let leaving = ctx
+        .draft
+        .with_untracked(|d| pointer::get_text(d, discriminant));
+    let arriving = picked.as_str().unwrap_or_default().to_string();
+    ctx.draft.update(|draft| {
+        if let Some(variant) = variants.iter().find(|v| v.value == leaving) {
+            let kept: Vec<(String, Value)> = leaf_pointers(&variant.fields)
+                .into_iter()
+                .filter_map(|p| pointer::remove(draft, &p).map(|value| (p, value)))
+                .collect();
+            stash.update_value(|s| {
+                s.insert(leaving.clone(), kept);
+            });
+        }
+        pointer::set(draft, discriminant, picked);
+        if let Some(restored) = stash.try_update_value(|s| s.remove(&arriving)).flatten() {
+            for (p, value) in restored {
+                pointer::set(draft, &p, value);
+            }
+        }
+    });
+    ctx.server_errors.update(|e| e.clear_under(discriminant));
+}
+
+fn leaf_pointers(fields: &[FieldSpec]) -> Vec<String> {
+    let mut out = Vec::new();
+    for field in fields {
+        match &field.kind {
+            FieldKind::Group(children) => out.extend(leaf_pointers(children)),
+            FieldKind::OneOf(variants) => {
+                out.push(field.pointer.clone());
+                for variant in variants {
+                    out.extend(leaf_pointers(&variant.fields));
+                }
+            }
+            _ => out.push(field.pointer.clone()),
+        }
+    }
+    out
+}

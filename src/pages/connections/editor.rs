@@ -1,0 +1,123 @@
+//! Add or edit one connection, with the generic form renderer and the vendor's credential
+//! fields. Secrets already saved show masked with Replace; nothing is saved while the form has
+//! errors.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use serde_json::Value;
+
+use crate::components::form::{FormCtx, FormFields};
+use crate::domain::pointer::get;
+use crate::domain::Vendor;
+use crate::routes::AppRoute;
+use crate::state::connection::new_id;
+use crate::state::connection_form::{
+    connection_form, draft_from, from_draft, new_draft, switch_vendor,
+};
+use crate::state::{Connections, Secrets, Toasts};
+
+/// `edit` is a connection id, or `new`.
+#[component]
+pub fn ConnectionEditor(edit: String) -> impl IntoView {
+    let connections = Connections::use_context();
+    let existing = (edit != "new").then(|| connections.find(&edit)).flatten();
+    if edit != "new" && existing.is_none() {
+        return view! {
+            <section class="editor">
+                <p>{format!("There is no connection “{edit}” to edit.")}</p>
+                <a href=AppRoute::Connections.href()>"Close"</a>
+            </section>
+        }
+        .into_any();
+    }
+    view! { <EditorForm existing_id=existing.map(|c| c.id)/> }.into_any()
+}
+
+#[component]
+fn EditorForm(existing_id: Option<String>) -> impl IntoView {
+    let connections = Connections::use_context();
+    let secrets = Secrets::use_context();
+    let toasts = Toasts::use_context();
+    let navigate = use_navigate();
+
+    let existing = existing_id.as_deref().and_then(|id| connections.find(id));
+    let initial = match &existing {
+        Some(connection) => {
+            let mut draft = draft_from(connection);
+            draft["remember"] = Value::Bool(secrets.is_remembered(&connection.id));
+            draft
+        }
+        None => new_draft(Vendor::Confluent),
+    };
+    let title = match &existing {
+        Some(connection) => format!("Edit “{}”", connection.label),
+        None => "Add a connection".to_string(),
+    };
+    let draft = RwSignal::new(initial);
+    let vendor = Memo::new(move |_| {
+        draft
+            .with(|d| {
+                get(d, "/vendor")
+                    .and_then(Value::as_str)
+                    .and_then(Vendor::from_slug)
+            })
+            .unwrap_or(Vendor::Confluent)
+    });
+    // A new vendor brings its own defaults (base URL, proxy prefix, credential fields).
+    Effect::new(move |previous: Option<Vendor>| {
+        let current = vendor.get();
+        if let Some(from) = previous.filter(|from| *from != current) {
+            draft.update(|d| *d = switch_vendor(d, Some(from), current));
+        }
+        current
+    });
+    let saved_id = existing_id.clone();
+    let saved_secrets = Signal::derive(move || {
+        saved_id
+            .as_deref()
+            .map(|id| secrets.masked(id))
+            .unwrap_or_default()
+    });
+    let spec = Signal::derive(move || connection_form(vendor.get()));
+    let ctx = FormCtx::new(spec, draft, saved_secrets, "conn");
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !ctx.check_before_submit() {
+            return;
+        }
+        let id = existing_id
+            .clone()
+            .unwrap_or_else(|| new_id(vendor.get_untracked(), js_sys::Math::random()));
+        let submitted = match from_draft(&draft.get_untracked(), &id) {
+            Ok(submitted) => submitted,
+            Err(problem) => {
+                toasts.error(problem);
+                return;
+            }
+        };
+        let label = submitted.connection.label.clone();
+        let persisted = connections.save(submitted.connection);
+        secrets.save(&id, submitted.secrets, submitted.remember);
+        if persisted {
+            toasts.success(format!("Saved “{label}”."));
+        } else {
+            toasts.error("The browser refused to store connections; this one lasts until reload.");
+        }
+        navigate(&AppRoute::Connections.href(), Default::default());
+    };
+
+    view! {
+        <section class="editor" aria-labelledby="editor-title">
+            <h2 id="editor-title">{title}</h2>
+            <p class="help">{move || vendor.get().credentials_help()}</p>
+            <form novalidate on:submit=on_submit>
+                <FormFields ctx/>
+                <div class="actions">
+                    <button type="submit">"Save connection"</button>
+                    <a href=AppRoute::Connections.href() class="button secondary">"Cancel"</a>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,106 @@
+//! The list of connections, with where each points, where its secrets live, and actions.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::feedback::ConfirmDialog;
+use crate::routes::AppRoute;
+use crate::state::{Connection, Connections, Secrets, Toasts};
+
+#[component]
+pub fn ConnectionTable() -> impl IntoView {
+    let connections = Connections::use_context();
+    let secrets = Secrets::use_context();
+    let toasts = Toasts::use_context();
+    let removing = RwSignal::new(None::<Connection>);
+    let confirm_open = RwSignal::new(false);
+    let confirm = Callback::new(move |_| {
+        if let Some(connection) = removing.get_untracked() {
+            let saved = connections.remove(&connection.id);
+            secrets.forget(&connection.id);
+            if saved {
+                toasts.success(format!("Removed “{}”.", connection.label));
+            } else {
+                toasts.error("The browser refused to save the change; it will be lost on reload.");
+            }
+        }
+    });
+    let rows = move || {
+        connections
+            .all()
+            .into_iter()
+            .map(|connection| {
+                let secret_state = if !secrets.has_any(&connection.id) {
+                    "not set"
+                } else if secrets.is_remembered(&connection.id) {
+                    "remembered in this tab"
+                } else {
+                    "in memory until reload"
+                };
+                let to_remove = connection.clone();
+                let edit_label = format!("Edit {}", connection.label);
+                let remove_label = format!("Remove {}", connection.label);
+                let route = connection.route_summary();
+                view! {
+                    <tr>
+                        <th scope="row"><A href=AppRoute::List { conn: connection.id.clone() }.href()>{connection.label.clone()}</A></th>
+                        <td>{connection.vendor.title()}</td>
+                        <td><code>{connection.base_url.clone()}</code></td>
+                        <td>{route}</td>
+                        <td class="secret-state">{secret_state}</td>
+                        <td><div class="actions">
+                            // A plain link: <A> would mark it current on every /connections URL.
+                            <a href=AppRoute::EditConnection(Some(connection.id.clone())).href()
+                                aria-label=edit_label>"Edit"</a>
+                            <button type="button" class="secondary" aria-label=remove_label
+                                on:click=move |_| {
+                                    removing.set(Some(to_remove.clone()));
+                                    confirm_open.set(true);
+                                }>"Remove"</button>
+                        </div></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let body = move || {
+        if connections.loaded() && connections.all().is_empty() {
+            return view! {
+                <p class="empty">"No connections yet. Add one, or import a connections file."</p>
+            }
+            .into_any();
+        }
+        view! {
+            <table class="connections">
+                <caption class="visually-hidden">"Connections"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Label"</th>
+                        <th scope="col">"Vendor"</th>
+                        <th scope="col">"Base URL"</th>
+                        <th scope="col">"Route"</th>
+                        <th scope="col">"Secrets"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    let name = move || removing.get().map(|c| c.label).unwrap_or_default();
+    view! {
+        {body}
+        <ConfirmDialog
+            open=confirm_open
+            title=Signal::derive(move || format!("Remove “{}”?", name()))
+            message=Signal::derive(move || format!(
+                "This removes the connection “{}” and forgets its secrets in this browser. \
+                 The vendor's integrations are not touched.",
+                name()
+            ))
+            confirm_label="Remove connection"
+            on_confirm=confirm
+        />
+    }
+}

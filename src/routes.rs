@@ -1,0 +1,64 @@
+//! Every in-app address, built in one place so ids are always URL-encoded the same way.
+
+use crate::domain::request::encode_segment;
+
+/// A page of the console.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppRoute {
+    Overview,
+    Connections,
+    /// The connections page with the editor open: `None` adds a new connection.
+    EditConnection(Option<String>),
+    /// A connection's integrations.
+    List {
+        conn: String,
+    },
+    Create {
+        conn: String,
+    },
+    Detail {
+        conn: String,
+        id: String,
+    },
+}
+
+impl AppRoute {
+    pub fn href(&self) -> String {
+        match self {
+            AppRoute::Overview => "/".into(),
+            AppRoute::Connections => "/connections".into(),
+            AppRoute::EditConnection(None) => "/connections?edit=new".into(),
+            AppRoute::EditConnection(Some(id)) => {
+                format!("/connections?edit={}", encode_segment(id))
+            }
+            AppRoute::List { conn } => format!("/c/{}", encode_segment(conn)),
+            AppRoute::Create { conn } => format!("/c/{}/new", encode_segment(conn)),
+            AppRoute::Detail { conn, id } => {
+                format!("/c/{}/i/{}", encode_segment(conn), encode_segment(id))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_encoded_so_they_cannot_change_the_route() {
+        let route = AppRoute::Detail {
+            conn: "c 1".into(),
+            id: "a/b?c".into(),
+        };
+        assert_eq!(route.href(), "/c/c%201/i/a%2Fb%3Fc");
+        assert_eq!(
+            AppRoute::EditConnection(Some("x&y".into())).href(),
+            "/connections?edit=x%26y"
+        );
+        assert_eq!(
+            AppRoute::EditConnection(None).href(),
+            "/connections?edit=new"
+        );
+        assert_eq!(AppRoute::Create { conn: "pt".into() }.href(), "/c/pt/new");
+    }
+}

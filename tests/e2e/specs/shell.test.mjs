@@ -1,0 +1,83 @@
+// The console boots on the demo preset, navigates, themes, and handles unknown addresses.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, assertAccessible, assertNoPageErrors } from '../browser.mjs';
+import { Shell } from '../pages/shell.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('boots on the demo connections, one per vendor, grouped by vendor', async () => {
+  const { context, page } = await openPage(browser);
+  const shell = new Shell(page);
+  await shell.open('/');
+  assert.equal(await shell.heading.innerText(), 'Integrations');
+  await page.getByRole('heading', { level: 2, name: 'Confluent Cloud' }).first().waitFor();
+  assert.deepEqual(await shell.vendorGroups(), ['ThousandEyes', 'Grafana OnCall', 'Rocket.Chat', 'Confluent Cloud', 'PagerTree']);
+  assert.deepEqual(await shell.connectionsUnder('Confluent Cloud'), ['Confluent sandbox']);
+  assert.deepEqual(await shell.connectionsUnder('Grafana OnCall'), ['Grafana OnCall sandbox']);
+  await assertAccessible(page, 'overview');
+  assertNoPageErrors(page);
+  await context.close();
+});
+
+test('navigation reaches a connection page, which says plainly its vendor is not built yet', async () => {
+  const { context, page } = await openPage(browser);
+  const shell = new Shell(page);
+  await shell.open('/');
+  await page.getByRole('heading', { level: 2, name: 'PagerTree' }).first().waitFor();
+  await shell.follow('PagerTree sandbox');
+  assert.equal(new URL(page.url()).pathname, '/c/pagertree-demo');
+  assert.equal(await shell.heading.innerText(), 'Integrations — PagerTree sandbox');
+  await page.getByRole('heading', { name: 'PagerTree is not built yet' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'PagerTree sandbox' }).getAttribute('aria-current'), 'page');
+  await assertAccessible(page, 'connection page');
+
+  await shell.follow('Connections');
+  assert.equal(await shell.heading.innerText(), 'Connections');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'PagerTree is not built yet' }).waitFor();
+  assertNoPageErrors(page);
+  await context.close();
+});
+
+test('deep links load directly, and unknown addresses and connections say so', async () => {
+  const { context, page } = await openPage(browser);
+  const shell = new Shell(page);
+  await shell.open('/c/confluent-demo/i/some-id');
+  assert.equal(await shell.heading.innerText(), 'Integration — Confluent sandbox');
+
+  await shell.open('/no/such/page');
+  assert.equal(await shell.heading.innerText(), 'Page not found');
+  await assertAccessible(page, 'not found');
+
+  await shell.open('/c/gone');
+  assert.equal(await shell.heading.innerText(), 'No such connection');
+  await page.getByRole('link', { name: 'See all connections' }).click();
+  assert.equal(await shell.heading.innerText(), 'Connections');
+  assertNoPageErrors(page);
+  await context.close();
+});
+
+test('the theme follows the system and the toggle overrides it across reloads', async () => {
+  const { context, page } = await openPage(browser);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const shell = new Shell(page);
+  await shell.open('/');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await background(), 'rgb(17, 20, 24)');
+  assert.equal(await shell.themeToggle().innerText(), 'Light theme');
+  await assertAccessible(page, 'overview, dark');
+
+  await shell.themeToggle().click();
+  assert.equal(await shell.theme(), 'light');
+  assert.equal(await background(), 'rgb(247, 248, 250)');
+  await page.reload();
+  await shell.heading.waitFor();
+  assert.equal(await shell.theme(), 'light');
+  assert.equal(await background(), 'rgb(247, 248, 250)');
+  assertNoPageErrors(page);
+  await context.close();
+});
