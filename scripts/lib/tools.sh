@@ -92,3 +92,34 @@ ensure_nginx() {
       || $sudo apt-get install -y -qq --no-install-recommends nginx >/dev/null
   fi
 }
+
+# rustfmt and clippy come with the toolchain on most machines; add them where they do not.
+ensure_rust_components() {
+  cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+  cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+}
+
+# Fails with a clear message when a port this script needs is taken.
+require_free_port() {
+  local port="$1" what="$2"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port (for $what) is already in use; stop whatever listens there and run again." >&2
+    exit 1
+  fi
+}
+
+# Starts the sandbox in the background on a port; the caller's EXIT trap stops it.
+start_sandbox() {
+  local port="$1"
+  shift
+  require_free_port "$port" "the vendor sandbox"
+  "$PATCHBAY_ROOT/target/debug/vendor-sandbox" --port "$port" "$@" &
+  SANDBOX_PID=$!
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    kill -0 "$SANDBOX_PID" 2>/dev/null || { echo "the sandbox did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "the sandbox did not open port $port" >&2
+  exit 1
+}

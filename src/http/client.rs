@@ -13,7 +13,7 @@ use web_sys::AbortController;
 use super::retry::{Attempt, Decision, History, RetryPolicy, WaitReason};
 use super::route::Route;
 use crate::domain::rate_limit::wait_seconds;
-use crate::domain::{ApiError, Credentials, ErrorKind, Method, Request, Response, Vendor};
+use crate::domain::{ApiError, Credentials, ErrorKind, Request, Response, Vendor};
 
 /// Everything needed to reach one connection's vendor.
 #[derive(Clone, Debug, PartialEq)]
@@ -128,20 +128,24 @@ impl Client {
             }
         };
 
-        let mut builder = gloo_net::http::RequestBuilder::new(url)
-            .method(gloo_method(request.method))
-            .abort_signal(Some(&abort.controller.signal()))
-            .header("Accept", "application/json");
+        // Built by hand, not with gloo's RequestBuilder: its builder appends a stray `&` to a
+        // URL that already has a query, and vendors must receive exactly the URL built here.
+        let headers = web_sys::Headers::new().map_err(|_| ErrorKind::Refused)?;
+        let _ = headers.set("Accept", "application/json");
         for (name, value) in request.headers.iter().chain(auth) {
-            builder = builder.header(name, value);
+            headers.set(name, value).map_err(|_| ErrorKind::Refused)?;
         }
-        let outgoing = match &request.body {
-            Some(body) => builder
-                .header("Content-Type", "application/json")
-                .body(body.to_string()),
-            None => builder.build(),
+        let init = web_sys::RequestInit::new();
+        init.set_method(request.method.as_str());
+        init.set_signal(Some(&abort.controller.signal()));
+        if let Some(body) = &request.body {
+            let _ = headers.set("Content-Type", "application/json");
+            init.set_body(&JsValue::from_str(&body.to_string()));
         }
-        .map_err(|_| ErrorKind::Refused)?;
+        init.set_headers(&headers);
+        let outgoing = web_sys::Request::new_with_str_and_init(url, &init)
+            .map(gloo_net::http::Request::from)
+            .map_err(|_| ErrorKind::Refused)?;
         let answer = outgoing.send().await.map_err(lost)?;
         let headers = answer
             .headers()
@@ -162,8 +166,8 @@ impl Client {
         let what = format!("{} {}", request.method.as_str(), request.path);
         let message = match kind {
             ErrorKind::Timeout => format!(
-                "{vendor} did not answer within {} seconds ({what}).",
-                self.timeout_ms / 1000
+                "{vendor} did not answer within {} ({what}).",
+                duration_text(self.timeout_ms)
             ),
             ErrorKind::Refused => format!("Patchbay could not build the request ({what})."),
             _ => format!(
@@ -181,13 +185,12 @@ impl Client {
     }
 }
 
-fn gloo_method(method: Method) -> gloo_net::http::Method {
-    match method {
-        Method::Get => gloo_net::http::Method::GET,
-        Method::Post => gloo_net::http::Method::POST,
-        Method::Put => gloo_net::http::Method::PUT,
-        Method::Patch => gloo_net::http::Method::PATCH,
-        Method::Delete => gloo_net::http::Method::DELETE,
+/// "30 s", or "300 ms" below a second.
+fn duration_text(ms: u32) -> String {
+    if ms >= 1000 && ms.is_multiple_of(1000) {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{ms} ms")
     }
 }
 

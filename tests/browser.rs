@@ -1,0 +1,14 @@
+//! Browser tests, run in headless Chromium by `cargo test --target wasm32-unknown-unknown`:
+//! the form renderer as a person uses it, and the fetch layer against the running sandbox.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "browser/dom.rs"]
+mod dom;
+#[path = "browser/fetch.rs"]
+mod fetch;
+#[path = "browser/form.rs"]
+mod form;
+#[path = "browser/sandbox.rs"]
+mod sandbox;
