@@ -6,11 +6,13 @@ mod chrome;
 mod context;
 mod field;
 mod inputs;
+mod leave_guard;
 mod list;
 mod one_of;
 mod secret;
 
 pub use context::FormCtx;
+pub use leave_guard::warn_before_leaving;
 
 use leptos::prelude::*;
 

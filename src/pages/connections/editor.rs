@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use serde_json::Value;
 
-use crate::components::form::{FormCtx, FormFields};
+use crate::components::form::{warn_before_leaving, FormCtx, FormFields};
 use crate::domain::pointer::get;
 use crate::domain::Vendor;
 use crate::routes::AppRoute;
@@ -53,7 +53,10 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         Some(connection) => format!("Edit “{}”", connection.label),
         None => "Add a connection".to_string(),
     };
+    let baseline = StoredValue::new(initial.clone());
     let draft = RwSignal::new(initial);
+    let dirty = Signal::derive(move || draft.with(|d| baseline.with_value(|b| d != b)));
+    warn_before_leaving(dirty);
     let vendor = Memo::new(move |_| {
         draft
             .with(|d| {
@@ -97,6 +100,7 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
             }
         };
         let label = submitted.connection.label.clone();
+        baseline.set_value(draft.get_untracked());
         let persisted = connections.save(submitted.connection);
         secrets.save(&id, submitted.secrets, submitted.remember);
         if persisted {

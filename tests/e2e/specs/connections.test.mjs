@@ -198,3 +198,37 @@ test('removing asks first, naming the connection, and forgets its secrets', asyn
   assertNoPageErrors(page);
   await context.close();
 });
+
+test('leaving a form with unsaved changes asks first; staying keeps the input; saving ends the warning', async () => {
+  const { context, page } = await openPage(browser);
+  const connections = new ConnectionsPage(page);
+  const nav = page.getByRole('navigation', { name: 'Connections' });
+  await connections.open();
+  await connections.startAdding();
+
+  await nav.getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+  await connections.open();
+  await connections.startAdding();
+
+  await connections.fill('Label', 'Half done');
+  const questions = [];
+  page.once('dialog', (dialog) => { questions.push(dialog.message()); dialog.dismiss(); });
+  await nav.getByRole('link', { name: 'Overview' }).click();
+  assert.deepEqual(questions, ['You have unsaved changes. Leave without saving them?']);
+  assert.equal(new URL(page.url()).pathname, '/connections');
+  assert.equal(await connections.field('Label').inputValue(), 'Half done');
+
+  page.once('dialog', (dialog) => { questions.push(dialog.message()); dialog.accept(); });
+  await connections.editor.getByRole('link', { name: 'Cancel' }).click();
+  await connections.editor.waitFor({ state: 'detached' });
+  assert.equal(questions.length, 2);
+
+  await addConfluent(connections, 'Saved then left');
+  page.on('dialog', (dialog) => { questions.push(dialog.message()); dialog.dismiss(); });
+  await nav.getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+  assert.equal(questions.length, 2, 'no question once saved');
+  assertNoPageErrors(page);
+  await context.close();
+});
