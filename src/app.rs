@@ -15,8 +15,8 @@ use crate::state::{Connections, Prefs, Secrets, Toasts};
 pub fn App() -> impl IntoView {
     Prefs::provide();
     Toasts::provide();
-    Secrets::provide();
-    Connections::provide();
+    let secrets = Secrets::provide();
+    Connections::provide(secrets);
     view! {
         <Router>
             <Shell>

@@ -35,6 +35,12 @@ impl Connection {
         }
     }
 
+    /// Whether requests would reach the same place: secrets saved for one destination must
+    /// never be sent to another (an edited base URL, or an imported file that reuses an id).
+    pub fn same_destination(&self, other: &Connection) -> bool {
+        self.vendor == other.vendor && self.base_url == other.base_url && self.route == other.route
+    }
+
     /// Where requests go, in words: "via /proxy/confluent" or "direct".
     pub fn route_summary(&self) -> String {
         match &self.route {

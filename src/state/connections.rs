@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::connection::{export_file, import_file, Connection};
+use super::credentials::Secrets;
 use super::storage::{self, Area};
 use crate::domain::Vendor;
 
@@ -15,22 +16,23 @@ const PRESET_URL: &str = "connections.json";
 pub struct Connections {
     list: RwSignal<Vec<Connection>>,
     loaded: RwSignal<bool>,
+    secrets: Secrets,
 }
 
 impl Connections {
-    /// Loads the saved connections, or the preset when nothing is saved, and shares them.
-    pub fn provide() -> Self {
+    /// Loads the saved connections, or the preset when nothing (readable) is saved, and
+    /// shares them. `secrets` loses a connection's secrets when its destination changes.
+    pub fn provide(secrets: Secrets) -> Self {
         let store = Connections {
             list: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(false),
+            secrets,
         };
-        match storage::read(Area::Local, STORAGE_KEY) {
-            Some(text) => {
-                store.list.set(
-                    import_file(&text)
-                        .map(|i| i.connections)
-                        .unwrap_or_default(),
-                );
+        let saved =
+            storage::read(Area::Local, STORAGE_KEY).and_then(|text| import_file(&text).ok());
+        match saved {
+            Some(imported) => {
+                store.list.set(imported.connections);
                 store.loaded.set(true);
             }
             None => leptos::task::spawn_local(async move {
@@ -81,30 +83,40 @@ impl Connections {
 
     /// Adds or replaces (same id) a connection and saves. `false` if the browser refused.
     pub fn save(&self, connection: Connection) -> bool {
-        self.list.update(
-            |list| match list.iter_mut().find(|c| c.id == connection.id) {
-                Some(existing) => *existing = connection,
-                None => list.push(connection),
-            },
-        );
-        self.persist()
+        self.put(vec![connection])
     }
 
     pub fn remove(&self, id: &str) -> bool {
         self.list.update(|list| list.retain(|c| c.id != id));
+        self.secrets.forget(id);
         self.persist()
     }
 
     /// Merges imported connections: an id already present is replaced.
     pub fn import(&self, connections: Vec<Connection>) -> bool {
+        self.put(connections)
+    }
+
+    /// Adds or replaces by id. A replaced connection that now points elsewhere loses its
+    /// secrets, so a changed base URL (or a file reusing an id) never receives them.
+    fn put(&self, connections: Vec<Connection>) -> bool {
+        let mut moved = Vec::new();
         self.list.update(|list| {
             for connection in connections {
                 match list.iter_mut().find(|c| c.id == connection.id) {
-                    Some(existing) => *existing = connection,
+                    Some(existing) => {
+                        if !existing.same_destination(&connection) {
+                            moved.push(connection.id.clone());
+                        }
+                        *existing = connection;
+                    }
                     None => list.push(connection),
                 }
             }
         });
+        for id in moved {
+            self.secrets.forget(&id);
+        }
         self.persist()
     }
 

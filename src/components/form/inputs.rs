@@ -7,21 +7,13 @@ use super::{chrome, FormCtx};
 use crate::domain::{FieldKind, FieldSpec};
 
 pub fn text_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
-    let ids = chrome::ids(ctx, field);
-    let pointer = field.pointer.clone();
-    let text = {
-        let pointer = pointer.clone();
-        Memo::new(move |_| ctx.text(&pointer))
-    };
     let kind = if field.kind == FieldKind::Url {
         "url"
     } else {
         "text"
     };
-    let on_input = {
-        let pointer = pointer.clone();
-        move |ev| ctx.set(&pointer, Value::String(event_target_value(&ev)))
-    };
+    let ids = chrome::ids(ctx, field);
+    let bound = bind(ctx, &field.pointer, Value::String);
     view! {
         <input
             type=kind
@@ -33,9 +25,9 @@ pub fn text_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
             readonly=field.read_only
             autocomplete="off"
             spellcheck="false"
-            prop:value=move || text.get()
-            on:input=on_input
-            on:blur=move |_| ctx.touch(&pointer)
+            prop:value=move || bound.text.get()
+            on:input=bound.on_input
+            on:blur=bound.on_blur
         />
     }
     .into_any()
@@ -43,15 +35,7 @@ pub fn text_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
 
 pub fn multiline_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
     let ids = chrome::ids(ctx, field);
-    let pointer = field.pointer.clone();
-    let text = {
-        let pointer = pointer.clone();
-        Memo::new(move |_| ctx.text(&pointer))
-    };
-    let on_input = {
-        let pointer = pointer.clone();
-        move |ev| ctx.set(&pointer, Value::String(event_target_value(&ev)))
-    };
+    let bound = bind(ctx, &field.pointer, Value::String);
     view! {
         <textarea
             id=ids.input
@@ -61,9 +45,9 @@ pub fn multiline_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
             aria-required=field.is_required().to_string()
             placeholder=field.placeholder.clone()
             readonly=field.read_only
-            prop:value=move || text.get()
-            on:input=on_input
-            on:blur=move |_| ctx.touch(&pointer)
+            prop:value=move || bound.text.get()
+            on:input=bound.on_input
+            on:blur=bound.on_blur
         ></textarea>
     }
     .into_any()
@@ -73,25 +57,13 @@ pub fn multiline_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
 /// validation can say what is wrong instead of silently dropping it.
 pub fn integer_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
     let ids = chrome::ids(ctx, field);
-    let pointer = field.pointer.clone();
-    let text = {
-        let pointer = pointer.clone();
-        Memo::new(move |_| ctx.text(&pointer))
-    };
-    let on_input = {
-        let pointer = pointer.clone();
-        move |ev| {
-            let typed = event_target_value(&ev);
-            let value = match typed.trim() {
-                "" => Value::Null,
-                t => t
-                    .parse::<i64>()
-                    .map(Value::from)
-                    .unwrap_or(Value::String(typed)),
-            };
-            ctx.set(&pointer, value);
-        }
-    };
+    let bound = bind(ctx, &field.pointer, |typed| match typed.trim() {
+        "" => Value::Null,
+        t => t
+            .parse::<i64>()
+            .map(Value::from)
+            .unwrap_or(Value::String(typed)),
+    });
     view! {
         <input
             type="text"
@@ -103,10 +75,35 @@ pub fn integer_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
             placeholder=field.placeholder.clone()
             readonly=field.read_only
             autocomplete="off"
-            prop:value=move || text.get()
-            on:input=on_input
-            on:blur=move |_| ctx.touch(&pointer)
+            prop:value=move || bound.text.get()
+            on:input=bound.on_input
+            on:blur=bound.on_blur
         />
     }
     .into_any()
+}
+
+/// A text widget tied to one pointer of the draft: the text to show (a memo, so typing
+/// elsewhere does not rewrite this input) and the handlers that write and mark it visited.
+struct Bound<I, B> {
+    text: Memo<String>,
+    on_input: I,
+    on_blur: B,
+}
+
+fn bind(
+    ctx: FormCtx,
+    pointer: &str,
+    to_value: fn(String) -> Value,
+) -> Bound<impl Fn(leptos::ev::Event) + 'static, impl Fn(leptos::ev::FocusEvent) + 'static> {
+    let (read, write, visit) = (
+        pointer.to_string(),
+        pointer.to_string(),
+        pointer.to_string(),
+    );
+    Bound {
+        text: Memo::new(move |_| ctx.text(&read)),
+        on_input: move |ev| ctx.set(&write, to_value(event_target_value(&ev))),
+        on_blur: move |_| ctx.touch(&visit),
+    }
 }

@@ -30,15 +30,13 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
+    use super::super::credentials;
     use super::*;
     use serde_json::json;
 
     #[test]
     fn key_and_secret_become_basic_auth() {
-        let credentials = Credentials {
-            settings: json!({"api_key": "KEY"}).as_object().unwrap().clone(),
-            secrets: json!({"api_secret": "SECRET"}).as_object().unwrap().clone(),
-        };
+        let credentials = credentials(json!({"api_key": "KEY"}), json!({"api_secret": "SECRET"}));
         let headers = auth_headers(&credentials).unwrap();
         assert_eq!(headers[0].1, "Basic S0VZOlNFQ1JFVA==");
     }

@@ -20,15 +20,13 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
+    use super::super::credentials;
     use super::*;
     use serde_json::json;
 
     #[test]
     fn the_key_is_sent_raw_without_a_scheme() {
-        let credentials = Credentials {
-            secrets: json!({"api_key": "abc123"}).as_object().unwrap().clone(),
-            ..Default::default()
-        };
+        let credentials = credentials(json!({}), json!({"api_key": "abc123"}));
         assert_eq!(
             auth_headers(&credentials).unwrap(),
             [header("Authorization", "abc123")]

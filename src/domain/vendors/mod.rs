@@ -53,3 +53,12 @@ fn basic(user: &str, password: &str) -> (String, String) {
 fn header(name: &str, value: &str) -> (String, String) {
     (name.into(), value.into())
 }
+
+/// Credentials from two JSON objects, for the vendors' auth tests.
+#[cfg(test)]
+fn credentials(settings: serde_json::Value, secrets: serde_json::Value) -> Credentials {
+    Credentials {
+        settings: settings.as_object().cloned().unwrap_or_default(),
+        secrets: secrets.as_object().cloned().unwrap_or_default(),
+    }
+}

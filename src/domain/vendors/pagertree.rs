@@ -20,15 +20,13 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
+    use super::super::credentials;
     use super::*;
     use serde_json::json;
 
     #[test]
     fn the_key_is_a_bearer_token() {
-        let credentials = Credentials {
-            secrets: json!({"api_key": "pt_1"}).as_object().unwrap().clone(),
-            ..Default::default()
-        };
+        let credentials = credentials(json!({}), json!({"api_key": "pt_1"}));
         assert_eq!(
             auth_headers(&credentials).unwrap(),
             [header("Authorization", "Bearer pt_1")]

@@ -30,15 +30,13 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
+    use super::super::credentials;
     use super::*;
     use serde_json::json;
 
     #[test]
     fn user_id_and_token_travel_as_their_own_headers() {
-        let credentials = Credentials {
-            settings: json!({"user_id": "u1"}).as_object().unwrap().clone(),
-            secrets: json!({"auth_token": "t1"}).as_object().unwrap().clone(),
-        };
+        let credentials = credentials(json!({"user_id": "u1"}), json!({"auth_token": "t1"}));
         assert_eq!(
             auth_headers(&credentials).unwrap(),
             [header("X-User-Id", "u1"), header("X-Auth-Token", "t1")]

@@ -61,15 +61,8 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
+    use super::super::credentials;
     use super::*;
-    use serde_json::Value;
-
-    fn credentials(settings: Value, secrets: Value) -> Credentials {
-        Credentials {
-            settings: settings.as_object().unwrap().clone(),
-            secrets: secrets.as_object().unwrap().clone(),
-        }
-    }
 
     #[test]
     fn basic_auth_joins_email_and_token() {

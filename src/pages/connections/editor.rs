@@ -74,13 +74,26 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         }
         current
     });
-    let saved_id = existing_id.clone();
-    let saved_secrets = Signal::derive(move || {
-        saved_id
-            .as_deref()
-            .map(|id| secrets.masked(id))
-            .unwrap_or_default()
+    // Saved secrets only count while the draft still points where they were saved for.
+    let stored = existing.clone();
+    let same_destination = Memo::new(move |_| {
+        let stored = stored.as_ref()?;
+        let drafted = draft.with(|d| from_draft(d, &stored.id)).ok()?;
+        Some(drafted.connection.same_destination(stored))
     });
+    let saved_id = existing_id.clone();
+    let saved_secrets =
+        Signal::derive(
+            move || match (same_destination.get(), saved_id.as_deref()) {
+                (Some(true), Some(id)) => secrets.masked(id),
+                _ => Default::default(),
+            },
+        );
+    let moved_id = existing_id.clone();
+    let secrets_dropped = move || {
+        same_destination.get() == Some(false)
+            && moved_id.as_deref().is_some_and(|id| secrets.has_any(id))
+    };
     let spec = Signal::derive(move || connection_form(vendor.get()));
     let ctx = FormCtx::new(spec, draft, saved_secrets, "conn");
 
@@ -115,6 +128,11 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         <section class="editor" aria-labelledby="editor-title">
             <h2 id="editor-title">{title}</h2>
             <p class="help">{move || vendor.get().credentials_help()}</p>
+            <Show when=secrets_dropped>
+                <p class="notice" role="status">
+                    "This connection now points somewhere else: its saved secrets will not be sent there. Enter them again."
+                </p>
+            </Show>
             <form novalidate on:submit=on_submit>
                 <FormFields ctx/>
                 <div class="actions">

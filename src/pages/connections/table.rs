@@ -16,9 +16,7 @@ pub fn ConnectionTable() -> impl IntoView {
     let confirm_open = RwSignal::new(false);
     let confirm = Callback::new(move |_| {
         if let Some(connection) = removing.get_untracked() {
-            let saved = connections.remove(&connection.id);
-            secrets.forget(&connection.id);
-            if saved {
+            if connections.remove(&connection.id) {
                 toasts.success(format!("Removed “{}”.", connection.label));
             } else {
                 toasts.error("The browser refused to save the change; it will be lost on reload.");

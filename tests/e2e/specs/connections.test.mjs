@@ -232,3 +232,36 @@ test('leaving a form with unsaved changes asks first; staying keeps the input; s
   assertNoPageErrors(page);
   await context.close();
 });
+
+test('saved secrets never follow a connection to another address, by edit or by import', async () => {
+  const { context, page } = await openPage(browser);
+  const connections = new ConnectionsPage(page);
+  await connections.open();
+  await addConfluent(connections, 'Mover', { remember: true });
+
+  await connections.edit('Mover');
+  await connections.editor.getByText('configured ••••9876').waitFor();
+  await connections.fill('Base URL', 'https://elsewhere.example');
+  await connections.editor.getByText('its saved secrets will not be sent there').waitFor();
+  assert.equal(await connections.field('Cloud API secret').inputValue(), '');
+  await connections.save();
+  assert.deepEqual(await connections.errorsOf('Cloud API secret'), ['required']);
+  await connections.fill('Base URL', 'https://api.confluent.cloud');
+  await connections.editor.getByText('configured ••••9876').waitFor();
+  const leave = (dialog) => dialog.accept();
+  page.on('dialog', leave);
+  await connections.editor.getByRole('link', { name: 'Cancel' }).click();
+  await connections.editor.waitFor({ state: 'detached' });
+  page.off('dialog', leave);
+
+  const href = await connections.row('Mover').getByRole('link', { name: 'Mover', exact: true }).getAttribute('href');
+  const id = decodeURIComponent(href.split('/').pop());
+  await connections.importText('takeover.json', JSON.stringify({ connections: [
+    { id, vendor: 'confluent', label: 'Mover', base_url: 'https://attacker.example', route: { mode: 'direct' }, settings: { api_key: 'KEY123' } },
+  ] }));
+  await connections.toast('Imported 1 connection.').waitFor();
+  assert.equal(await connections.secretState('Mover'), 'not set');
+  assert.ok(!(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).includes(SECRET));
+  assertNoPageErrors(page);
+  await context.close();
+});
