@@ -2,9 +2,10 @@
 //! the vendor's auth headers, enforces a timeout, aborts when its page goes away, applies the
 //! retry policy, and hands back the vendor's answer as a `domain::Response`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use leptos::prelude::{on_cleanup, Owner};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -68,10 +69,14 @@ impl Client {
             .url(&target.base_url, &request.path, &request.query)
             .map_err(|e| ApiError::new(ErrorKind::Refused, e.message()))?;
         let signals = target.vendor.rate_limit_signals();
+        let cancel = Cancel::new();
         let mut history = History::default();
         let mut attempt_number = 1;
         loop {
-            let outcome = self.attempt(&url, request, &auth).await;
+            let outcome = self.attempt(&url, request, &auth, &cancel).await;
+            if cancel.is_cancelled() {
+                return Err(cancelled(request));
+            }
             let attempt = match &outcome {
                 Ok(response) => Attempt::Answered {
                     status: response.status,
@@ -97,6 +102,9 @@ impl Client {
                         next_attempt: attempt_number,
                     });
                     sleep(wait_ms).await;
+                    if cancel.is_cancelled() {
+                        return Err(cancelled(request));
+                    }
                     history = history.after(reason);
                 }
             }
@@ -109,12 +117,13 @@ impl Client {
         url: &str,
         request: &Request,
         auth: &[(String, String)],
+        cancel: &Cancel,
     ) -> Result<Response, ErrorKind> {
-        let abort = AbortOnDrop::new();
+        let controller = cancel.next_controller();
         let timed_out = Rc::new(Cell::new(false));
         let _timer = {
             let timed_out = timed_out.clone();
-            let controller = abort.controller.clone();
+            let controller = controller.clone();
             Timer::start(self.timeout_ms, move || {
                 timed_out.set(true);
                 controller.abort();
@@ -137,7 +146,7 @@ impl Client {
         }
         let init = web_sys::RequestInit::new();
         init.set_method(request.method.as_str());
-        init.set_signal(Some(&abort.controller.signal()));
+        init.set_signal(Some(&controller.signal()));
         if let Some(body) = &request.body {
             let _ = headers.set("Content-Type", "application/json");
             init.set_body(&JsValue::from_str(&body.to_string()));
@@ -194,28 +203,64 @@ fn duration_text(ms: u32) -> String {
     }
 }
 
-/// Aborts the request when dropped (its future was abandoned) or when the reactive owner that
-/// started it is cleaned up (its page went away).
-struct AbortOnDrop {
-    controller: AbortController,
+/// Stops a `send` once nobody waits for it: when the reactive owner that started it is
+/// cleaned up (its page went away) the attempt on the wire is aborted and no retry follows;
+/// when the `send` future itself is dropped, the attempt on the wire is aborted.
+struct Cancel {
+    cancelled: Rc<Cell<bool>>,
+    current: Rc<RefCell<Option<AbortController>>>,
 }
 
-impl AbortOnDrop {
+impl Cancel {
     fn new() -> Self {
+        let cancel = Cancel {
+            cancelled: Rc::default(),
+            current: Rc::default(),
+        };
+        if Owner::current().is_some() {
+            let shared = SendWrapper::new((cancel.cancelled.clone(), cancel.current.clone()));
+            on_cleanup(move || {
+                let (cancelled, current) = &*shared;
+                cancelled.set(true);
+                if let Some(controller) = current.borrow().as_ref() {
+                    controller.abort();
+                }
+            });
+        }
+        cancel
+    }
+
+    /// A fresh controller for the next attempt (an aborted one cannot be reused).
+    fn next_controller(&self) -> AbortController {
         let controller =
             AbortController::new().expect("AbortController exists in every supported browser");
-        if leptos::prelude::Owner::current().is_some() {
-            let on_cleanup = SendWrapper::new(controller.clone());
-            leptos::prelude::on_cleanup(move || on_cleanup.abort());
-        }
-        AbortOnDrop { controller }
+        *self.current.borrow_mut() = Some(controller.clone());
+        controller
+    }
+
+    fn is_cancelled(&self) -> bool {
+        self.cancelled.get()
     }
 }
 
-impl Drop for AbortOnDrop {
+impl Drop for Cancel {
     fn drop(&mut self) {
-        self.controller.abort();
+        if let Some(controller) = self.current.borrow().as_ref() {
+            controller.abort();
+        }
     }
+}
+
+fn cancelled(request: &Request) -> ApiError {
+    let mut message = format!(
+        "Cancelled: the page that asked for {} {} was left.",
+        request.method.as_str(),
+        request.path
+    );
+    if !request.method.is_idempotent_read() {
+        message.push_str(" It may or may not have been applied; reload before trying again.");
+    }
+    ApiError::new(ErrorKind::Network, message)
 }
 
 /// A `setTimeout` that is cleared when dropped.

@@ -307,3 +307,43 @@ async fn a_missing_secret_is_refused_naming_it() {
         .await
         .is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn leaving_the_page_abandons_the_request_and_its_retries() {
+    use leptos::prelude::Owner;
+    use leptos::reactive::computed::ScopedFuture;
+    let abandoned = unique("abandoned");
+    sandbox::fault(json!({"match": {"path": format!("/echo{abandoned}")}, "times": 5, "fault": {"kind": "delay", "ms": 1500}})).await;
+    let outcome = Rc::new(RefCell::new(None));
+    let page = Owner::new();
+    {
+        let (outcome, path) = (outcome.clone(), abandoned.clone());
+        // As a page's resource runs it: polled under the page's reactive owner.
+        let task = page.with(|| {
+            ScopedFuture::new(async move {
+                let result = quick_client()
+                    .send(&target(), &Request::get(&path), &|_| {})
+                    .await;
+                *outcome.borrow_mut() = Some(result);
+            })
+        });
+        wasm_bindgen_futures::spawn_local(task);
+    }
+    patchbay::http::client::sleep(300).await;
+    page.cleanup();
+    patchbay::http::client::sleep(2_000).await;
+    let result = outcome
+        .borrow_mut()
+        .take()
+        .expect("send returned once its page went away");
+    let error = result.expect_err("the vendor's late answer is not waited for");
+    assert_eq!(
+        error.message,
+        format!("Cancelled: the page that asked for GET {abandoned} was left.")
+    );
+    assert_eq!(
+        sandbox::requests(&format!("/echo{abandoned}")).await.len(),
+        1,
+        "no retry after leaving"
+    );
+}
