@@ -33,6 +33,27 @@ pub fn payload(form: &FormSpec, draft: &Value) -> Value {
     body
 }
 
+/// What a partial update (PATCH) carries: each top-level field of `after` whose value differs
+/// from `before`, sent whole (a changed `target` goes as one object, as a one-of must). A text
+/// field that was emptied is sent as `""` so the vendor clears it.
+pub fn changed_fields(before: &Value, after: &Value) -> Value {
+    let mut changes = serde_json::Map::new();
+    let (Some(old), Some(new)) = (before.as_object(), after.as_object()) else {
+        return after.clone();
+    };
+    for (key, value) in new {
+        if old.get(key) != Some(value) {
+            changes.insert(key.clone(), value.clone());
+        }
+    }
+    for (key, value) in old {
+        if !new.contains_key(key) && value.is_string() {
+            changes.insert(key.clone(), Value::String(String::new()));
+        }
+    }
+    Value::Object(changes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +106,26 @@ mod tests {
                 "target": {"kind": "Slack", "webhook_url": "https://hooks.slack.test/x"}
             })
         );
+    }
+
+    #[test]
+    fn a_partial_update_carries_only_what_changed() {
+        let before = json!({"display_name": "Ops", "description": "old", "target": {"kind": "Slack", "webhook_url": "https://a.test"}});
+        let renamed = json!({"display_name": "Ops 2", "description": "old", "target": {"kind": "Slack", "webhook_url": "https://a.test"}});
+        assert_eq!(
+            changed_fields(&before, &renamed),
+            json!({"display_name": "Ops 2"})
+        );
+        let retargeted = json!({"display_name": "Ops", "description": "old", "target": {"kind": "Slack", "webhook_url": "https://b.test"}});
+        assert_eq!(
+            changed_fields(&before, &retargeted),
+            json!({"target": {"kind": "Slack", "webhook_url": "https://b.test"}})
+        );
+        let cleared = json!({"display_name": "Ops", "target": {"kind": "Slack", "webhook_url": "https://a.test"}});
+        assert_eq!(
+            changed_fields(&before, &cleared),
+            json!({"description": ""})
+        );
+        assert_eq!(changed_fields(&before, &before), json!({}));
     }
 }

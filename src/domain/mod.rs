@@ -1,6 +1,7 @@
 //! The domain layer: what each vendor means, as plain data and plain functions. No leptos,
 //! web-sys or gloo here, so all of it runs and is tested natively with `cargo test`.
 
+pub mod api;
 mod base64;
 pub mod draft;
 pub mod error;
@@ -14,8 +15,9 @@ pub mod validate;
 pub mod vendor;
 pub mod vendors;
 
+pub use api::{Capabilities, Cursor, IntegrationSummary, ListQuery, Page, Record, VendorApi};
 pub use error::{ApiError, ErrorKind, FieldErrors};
 pub use field::{Choice, Constraint, FieldKind, FieldSpec, FormSpec, Variant};
 pub use request::{Method, Request, Response};
 pub use validate::validate;
-pub use vendor::{Capabilities, Credentials, Vendor, VendorApi};
+pub use vendor::{Credentials, Vendor};

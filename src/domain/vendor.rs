@@ -4,10 +4,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::error::ApiError;
-use super::field::{FieldSpec, FormSpec};
+use super::api::VendorApi;
+use super::field::FieldSpec;
 use super::rate_limit::RateLimitSignal;
-use super::request::{Request, Response};
 use super::vendors;
 
 /// A vendor Patchbay speaks to. The serialised form is the slug used in URLs and exports.
@@ -134,101 +133,6 @@ fn non_blank(value: Option<&Value>) -> Option<&str> {
     value
         .and_then(Value::as_str)
         .filter(|s| !s.trim().is_empty())
-}
-
-/// What may be done to one record: some are managed by the vendor and only viewable.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Capabilities {
-    pub can_edit: bool,
-    pub can_delete: bool,
-    pub can_test: bool,
-    /// Why editing is not offered, in a short sentence, when it is not.
-    pub read_only_reason: Option<String>,
-}
-
-impl Capabilities {
-    pub fn full() -> Self {
-        Capabilities {
-            can_edit: true,
-            can_delete: true,
-            can_test: false,
-            read_only_reason: None,
-        }
-    }
-
-    pub fn read_only(reason: impl Into<String>) -> Self {
-        Capabilities {
-            can_edit: false,
-            can_delete: false,
-            can_test: false,
-            read_only_reason: Some(reason.into()),
-        }
-    }
-}
-
-/// One integration as the vendor sent it: every field kept, so a full-replace update never
-/// drops what Patchbay does not know.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Record {
-    pub id: String,
-    pub raw: Value,
-}
-
-/// Where the next page starts, in the vendor's own terms.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Cursor {
-    /// An absolute link the vendor returned (followed through the route, never elsewhere).
-    Link(String),
-    PageNumber(u32),
-    Offset(u64),
-    Token(String),
-}
-
-/// One page of a list.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Page {
-    pub records: Vec<Record>,
-    pub next: Option<Cursor>,
-    pub total: Option<u64>,
-}
-
-/// What the user asked the list for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ListQuery {
-    pub page_size: Option<u32>,
-    pub filters: Vec<(String, String)>,
-}
-
-/// The unified row every vendor's record becomes in lists and the overview.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct IntegrationSummary {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    /// Where it sends (a URL or channel); a secret-bearing URL is flagged so lists mask it.
-    pub target: Option<String>,
-    pub target_is_secret: bool,
-    pub description: Option<String>,
-    pub updated_at: Option<String>,
-}
-
-/// The integration API of one vendor, as pure functions over values. `http` sends what these
-/// build; pages render what these parse.
-pub trait VendorApi: Sync {
-    fn vendor(&self) -> Vendor;
-    fn list_request(&self, query: &ListQuery, cursor: Option<&Cursor>) -> Request;
-    fn parse_list(&self, response: &Response) -> Result<Page, ApiError>;
-    fn get_request(&self, id: &str) -> Request;
-    fn parse_one(&self, response: &Response) -> Result<Record, ApiError>;
-    /// `None` when the vendor's API cannot create integrations (ThousandEyes v6).
-    fn create_request(&self, draft: &Value) -> Option<Request>;
-    fn update_request(&self, before: &Record, draft: &Value) -> Option<Request>;
-    fn delete_request(&self, record: &Record) -> Option<Request>;
-    fn parse_error(&self, response: &Response) -> ApiError;
-    fn summary(&self, record: &Record) -> IntegrationSummary;
-    /// The create/edit form; `kind` picks a variant where forms differ per kind or type.
-    fn form_spec(&self, kind: Option<&str>) -> FormSpec;
-    fn capabilities(&self, record: &Record) -> Capabilities;
 }
 
 #[cfg(test)]

@@ -1,15 +1,16 @@
 //! One module per vendor. Each starts with its auth scheme (the credential fields of its
 //! connection form and the headers they become); its vertical adds a `VendorApi`.
 
-mod confluent;
+pub mod confluent;
 mod grafana_oncall;
 mod pagertree;
 mod rocketchat;
 mod thousandeyes;
 
+use super::api::VendorApi;
 use super::field::FieldSpec;
 use super::rate_limit::RateLimitSignal;
-use super::vendor::{Credentials, Vendor, VendorApi};
+use super::vendor::{Credentials, Vendor};
 
 /// The auth headers a vendor's credentials make, or which credential is missing.
 pub type AuthHeaders = Result<Vec<(String, String)>, String>;
@@ -36,11 +37,10 @@ pub fn auth(vendor: Vendor) -> &'static AuthScheme {
 /// The vendors whose integration pages are built. The others say so plainly in the console.
 pub fn api(vendor: Vendor) -> Option<&'static dyn VendorApi> {
     match vendor {
-        Vendor::ThousandEyes
-        | Vendor::GrafanaOncall
-        | Vendor::RocketChat
-        | Vendor::Confluent
-        | Vendor::PagerTree => None,
+        Vendor::Confluent => Some(&confluent::API),
+        Vendor::ThousandEyes | Vendor::GrafanaOncall | Vendor::RocketChat | Vendor::PagerTree => {
+            None
+        }
     }
 }
 

@@ -32,14 +32,15 @@ async fn health(State(sandbox): State<Arc<Sandbox>>) -> Json<Value> {
 #[derive(Deserialize, Default)]
 struct ResetBody {
     seed: Option<usize>,
+    #[serde(default)]
+    vendors: Value,
 }
 
-/// `POST /_sandbox/reset` with an optional `{"seed": N}`: clears log and faults and reseeds.
+/// `POST /_sandbox/reset` with an optional `{"seed": N, "vendors": {"confluent": {...}}}`:
+/// clears log and faults and reseeds every vendor, with per-vendor options.
 async fn reset(State(sandbox): State<Arc<Sandbox>>, body: Option<Json<ResetBody>>) -> StatusCode {
-    let seed = body
-        .and_then(|Json(b)| b.seed)
-        .unwrap_or(sandbox.default_seed);
-    sandbox.reset(seed);
+    let body = body.map(|Json(b)| b).unwrap_or_default();
+    sandbox.reset(body.seed.unwrap_or(sandbox.default_seed), &body.vendors);
     StatusCode::NO_CONTENT
 }
 

@@ -3,6 +3,7 @@
 //! `/echo/` endpoint that answers with the request it saw, and a control API under
 //! `/_sandbox/` to reset state, inject faults and read the request log.
 
+pub mod clock;
 pub mod control;
 pub mod cors;
 pub mod echo;
@@ -34,7 +35,7 @@ pub struct Config {
 /// The whole sandbox as one router.
 pub fn app(config: &Config) -> (Router, Arc<Sandbox>) {
     let sandbox = Arc::new(Sandbox::new(config.public_url.clone(), config.seed));
-    let simulated = vendors::routes()
+    let simulated = vendors::routes(sandbox.clone())
         .merge(echo::routes())
         .layer(axum::middleware::from_fn_with_state(
             sandbox.clone(),

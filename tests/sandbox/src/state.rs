@@ -16,28 +16,28 @@ pub struct Sandbox {
     pub default_seed: usize,
     pub log: Mutex<Vec<LoggedRequest>>,
     pub faults: Mutex<Vec<Fault>>,
+    pub vendors: crate::vendors::States,
     request_ids: AtomicU64,
 }
 
 impl Sandbox {
     pub fn new(public_url: String, default_seed: usize) -> Self {
-        let sandbox = Sandbox {
+        Sandbox {
             public_url: public_url.trim_end_matches('/').to_string(),
             default_seed,
             log: Mutex::new(Vec::new()),
             faults: Mutex::new(Vec::new()),
+            vendors: crate::vendors::States::new(default_seed, &serde_json::Value::Null),
             request_ids: AtomicU64::new(1),
-        };
-        sandbox.reset(default_seed);
-        sandbox
+        }
     }
 
     /// Back to a known state: no log, no faults, and each vendor seeded with `seed` generated
-    /// integrations besides its documented examples.
-    pub fn reset(&self, seed: usize) {
+    /// integrations besides its documented examples, tuned by `options.<vendor>`.
+    pub fn reset(&self, seed: usize, options: &serde_json::Value) {
         lock(&self.log).clear();
         lock(&self.faults).clear();
-        crate::vendors::reset_all(self, seed);
+        self.vendors.reset(seed, options);
     }
 
     /// A fresh request id, as vendors put in `X-Request-Id`.

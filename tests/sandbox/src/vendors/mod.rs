@@ -2,13 +2,15 @@
 //! connection's base URL ends with). A vendor whose simulation is not built yet answers 501
 //! with a sentence saying so, rather than pretending.
 
-use std::sync::Arc;
+pub mod confluent;
+
+use std::sync::{Arc, Mutex};
 
 use axum::http::StatusCode;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::state::Sandbox;
+use crate::state::{lock, Sandbox};
 
 /// Every vendor slug, in the console's order.
 pub const VENDORS: [&str; 5] = [
@@ -19,22 +21,40 @@ pub const VENDORS: [&str; 5] = [
     "pagertree",
 ];
 
-pub fn routes() -> Router<Arc<Sandbox>> {
+/// Each simulated vendor's data.
+pub struct States {
+    pub confluent: Mutex<confluent::State>,
+}
+
+impl States {
+    pub fn new(seed: usize, options: &Value) -> States {
+        States {
+            confluent: Mutex::new(confluent::State::new(seed, &options["confluent"])),
+        }
+    }
+
+    /// Back to the documented examples plus `seed` generated integrations per vendor;
+    /// `options.<vendor>` tunes a vendor (quotas, rate limits).
+    pub fn reset(&self, seed: usize, options: &Value) {
+        *lock(&self.confluent) = confluent::State::new(seed, &options["confluent"]);
+    }
+}
+
+pub fn routes(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
     VENDORS.iter().fold(Router::new(), |router, slug| {
-        router.nest(&format!("/{slug}"), vendor_routes(slug))
+        let vendor = match *slug {
+            "confluent" => confluent::guarded(sandbox.clone()),
+            _ => not_simulated(slug),
+        };
+        router.nest(&format!("/{slug}"), vendor)
     })
 }
 
-fn vendor_routes(slug: &'static str) -> Router<Arc<Sandbox>> {
-    Router::new().fallback(move || not_simulated(slug))
+fn not_simulated(slug: &'static str) -> Router<Arc<Sandbox>> {
+    Router::new().fallback(move || async move {
+        (
+            StatusCode::NOT_IMPLEMENTED,
+            Json(json!({"error": format!("The sandbox does not simulate the {slug} API yet.")})),
+        )
+    })
 }
-
-async fn not_simulated(slug: &'static str) -> (StatusCode, Json<Value>) {
-    (
-        StatusCode::NOT_IMPLEMENTED,
-        Json(json!({"error": format!("The sandbox does not simulate the {slug} API yet.")})),
-    )
-}
-
-/// Resets every vendor's data, seeding `seed` generated integrations each.
-pub fn reset_all(_sandbox: &Sandbox, _seed: usize) {}

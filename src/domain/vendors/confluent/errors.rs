@@ -1,0 +1,99 @@
+//! Confluent's `Failure` body (`{"errors": [{status, code, title, detail, source}]}`) read the
+//! way Confluent meant it: each error with a `source.pointer` lands on that field, a
+//! `source.parameter` names the parameter, and the status says what to do about it.
+
+use serde_json::Value;
+
+use super::auth::AUTH;
+use crate::domain::error::ApiError;
+use crate::domain::error_body::generic_error;
+use crate::domain::pointer::FORM_LEVEL;
+use crate::domain::request::Response;
+
+pub fn parse(response: &Response, now_ms: u64) -> ApiError {
+    let mut error = generic_error(response, AUTH.rate_limit, now_ms);
+    let details = failure_details(response);
+    for detail in &details {
+        match (&detail.pointer, &detail.parameter) {
+            (Some(pointer), _) => error.field_errors.add(pointer.clone(), detail.text.clone()),
+            (None, Some(parameter)) => error
+                .field_errors
+                .add(FORM_LEVEL, format!("{parameter}: {}", detail.text)),
+            (None, None) => {}
+        }
+    }
+    let first = details.first().map(|d| d.text.clone());
+    let said = |text: Option<String>| {
+        text.map(|t| format!(" Confluent said: “{t}”"))
+            .unwrap_or_default()
+    };
+    error.message = match response.status {
+        401 => format!(
+            "Confluent rejected this connection's Cloud API key or secret: check both on the connection.{}",
+            said(authenticate_description(response).or(first))
+        ),
+        402 => format!(
+            "Your Confluent organisation has reached its integration quota (integrations_per_org): \
+             delete an integration or ask Confluent to raise the quota.{}",
+            said(first)
+        ),
+        403 => format!(
+            "This Cloud API key may not do that: changing notifications needs an OrganizationAdmin key.{}",
+            said(first)
+        ),
+        404 => format!("This integration no longer exists in Confluent Cloud.{}", said(first)),
+        422 if !error.field_errors.is_empty() => "Confluent rejected some of the values: see the marked fields.".into(),
+        429 => match error.retry_after {
+            Some(seconds) => format!("Confluent is rate limiting this connection; it asked to wait {seconds} s."),
+            None => "Confluent is rate limiting this connection.".into(),
+        },
+        _ if first.is_some() => format!("{}{}", crate::domain::error_body::status_meaning(response.status), said(first)),
+        _ => error.message,
+    };
+    error
+}
+
+struct Detail {
+    text: String,
+    pointer: Option<String>,
+    parameter: Option<String>,
+}
+
+fn failure_details(response: &Response) -> Vec<Detail> {
+    let Ok(json) = response.json() else {
+        return Vec::new();
+    };
+    let Some(errors) = json.get("errors").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    errors
+        .iter()
+        .filter_map(|e| {
+            let text = ["detail", "title", "message"]
+                .iter()
+                .find_map(|k| e.get(*k).and_then(Value::as_str))?;
+            let source = |key: &str| {
+                e.pointer(&format!("/source/{key}"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            };
+            Some(Detail {
+                text: text.to_string(),
+                pointer: source("pointer"),
+                parameter: source("parameter"),
+            })
+        })
+        .collect()
+}
+
+/// The `error_description` of a `WWW-Authenticate: Basic error="…", error_description="…"`.
+fn authenticate_description(response: &Response) -> Option<String> {
+    let header = response.header("www-authenticate")?;
+    let start = header.find("error_description=\"")? + "error_description=\"".len();
+    let rest = &header[start..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+#[cfg(test)]
+#[path = "errors_tests.rs"]
+mod tests;

@@ -1,0 +1,102 @@
+//! Reading Confluent's answers: the list envelope, one integration, the unified row and the
+//! edit draft. A malformed answer is an error to show, never a panic; an entry without an id
+//! is counted and skipped, never fatal to the page.
+
+use serde_json::{json, Value};
+
+use super::errors;
+use super::target::TargetKind;
+use crate::domain::api::{Cursor, IntegrationSummary, Page, Record};
+use crate::domain::error::ApiError;
+use crate::domain::error_body::malformed;
+use crate::domain::request::Response;
+
+pub fn list(response: &Response) -> Result<Page, ApiError> {
+    if !response.is_success() {
+        return Err(errors::parse(response, 0));
+    }
+    let json = response
+        .json()
+        .map_err(|_| malformed(response, "the list is not valid JSON"))?;
+    let data = json
+        .get("data")
+        .and_then(Value::as_array)
+        .ok_or_else(|| malformed(response, "the list has no data array"))?;
+    let mut page = Page::default();
+    for item in data {
+        match record_of(item) {
+            Some(record) => page.records.push(record),
+            None => page.skipped += 1,
+        }
+    }
+    let text = |pointer: &str| {
+        json.pointer(pointer)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    page.next = text("/metadata/next").map(|link| Cursor::Link(link.to_string()));
+    page.total = json.pointer("/metadata/total_size").and_then(Value::as_u64);
+    Ok(page)
+}
+
+pub fn one(response: &Response) -> Result<Record, ApiError> {
+    if !response.is_success() {
+        return Err(errors::parse(response, 0));
+    }
+    let json = response
+        .json()
+        .map_err(|_| malformed(response, "the integration is not valid JSON"))?;
+    record_of(&json).ok_or_else(|| malformed(response, "the integration has no id"))
+}
+
+fn record_of(item: &Value) -> Option<Record> {
+    let id = item.get("id")?.as_str()?.to_string();
+    Some(Record {
+        id,
+        raw: item.clone(),
+    })
+}
+
+pub fn summary(record: &Record) -> IntegrationSummary {
+    let kind = TargetKind::of(&record.raw);
+    let text = |pointer: &str| {
+        record
+            .raw
+            .pointer(pointer)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    IntegrationSummary {
+        id: record.id.clone(),
+        name: text("/display_name").unwrap_or_else(|| record.id.clone()),
+        kind: kind.title(),
+        target: kind.destination(&record.raw),
+        target_is_secret: kind.destination_is_secret(),
+        description: text("/description").filter(|d| !d.is_empty()),
+        updated_at: text("/metadata/updated_at").or_else(|| text("/metadata/created_at")),
+    }
+}
+
+/// The editable fields of a record, as the edit form starts from them.
+pub fn draft_from(record: &Record) -> Value {
+    let raw = &record.raw;
+    let mut draft = json!({
+        "display_name": raw.get("display_name").cloned().unwrap_or(json!("")),
+        "description": raw.get("description").cloned().unwrap_or(json!("")),
+    });
+    if let Some(target) = raw.get("target").and_then(Value::as_object) {
+        let kind = target.get("kind").cloned().unwrap_or(Value::Null);
+        let mut kept = json!({ "kind": kind });
+        for key in ["url", "webhook_url"] {
+            if let Some(value) = target.get(key) {
+                kept[key] = value.clone();
+            }
+        }
+        draft["target"] = kept;
+    }
+    draft
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;
