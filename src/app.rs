@@ -8,8 +8,8 @@ use crate::components::layout::Shell;
 use crate::pages::connections::ConnectionsPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
-use crate::pages::vendor::{CreatePage, DetailPage, ListPage};
-use crate::state::{Connections, Prefs, Secrets, Toasts};
+use crate::pages::vendor::{CreatePage, DetailPage, EditPage, ListPage};
+use crate::state::{Connections, ListCache, Prefs, Secrets, Toasts};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     Toasts::provide();
     let secrets = Secrets::provide();
     Connections::provide(secrets);
+    ListCache::provide();
     view! {
         <Router>
             <Shell>
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/c/:conn") view=ListPage/>
                     <Route path=path!("/c/:conn/new") view=CreatePage/>
                     <Route path=path!("/c/:conn/i/:id") view=DetailPage/>
+                    <Route path=path!("/c/:conn/i/:id/edit") view=EditPage/>
                 </Routes>
             </Shell>
         </Router>

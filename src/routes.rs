@@ -20,6 +20,10 @@ pub enum AppRoute {
         conn: String,
         id: String,
     },
+    Edit {
+        conn: String,
+        id: String,
+    },
 }
 
 impl AppRoute {
@@ -35,6 +39,9 @@ impl AppRoute {
             AppRoute::Create { conn } => format!("/c/{}/new", encode_segment(conn)),
             AppRoute::Detail { conn, id } => {
                 format!("/c/{}/i/{}", encode_segment(conn), encode_segment(id))
+            }
+            AppRoute::Edit { conn, id } => {
+                format!("/c/{}/i/{}/edit", encode_segment(conn), encode_segment(id))
             }
         }
     }
@@ -60,5 +67,22 @@ mod tests {
             "/connections?edit=new"
         );
         assert_eq!(AppRoute::Create { conn: "pt".into() }.href(), "/c/pt/new");
+        assert_eq!(
+            AppRoute::Edit {
+                conn: "c".into(),
+                id: "i 1".into()
+            }
+            .href(),
+            "/c/c/i/i%201/edit"
+        );
+    }
+
+    #[test]
+    fn the_edit_page_sits_under_its_integration() {
+        let route = AppRoute::Edit {
+            conn: "c".into(),
+            id: "i 1".into(),
+        };
+        assert_eq!(route.href(), "/c/c/i/i%201/edit");
     }
 }

@@ -4,6 +4,8 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/confluent.rs"]
+mod confluent;
 #[path = "browser/dom.rs"]
 mod dom;
 #[path = "browser/fetch.rs"]

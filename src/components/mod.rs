@@ -4,3 +4,4 @@ pub mod feedback;
 pub mod form;
 pub mod layout;
 pub mod safe_link;
+pub mod secret_text;

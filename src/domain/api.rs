@@ -55,7 +55,7 @@ pub struct Record {
 }
 
 /// Where the next page starts, in the vendor's own terms.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Cursor {
     /// An absolute link the vendor returned (followed through the route, never elsewhere).
     Link(String),
@@ -115,6 +115,10 @@ pub trait VendorApi: Sync {
     fn create_request(&self, draft: &Value) -> Result<Request, ApiError>;
     fn update_request(&self, before: &Record, draft: &Value) -> Result<Request, ApiError>;
     fn delete_request(&self, record: &Record) -> Result<Request, ApiError>;
+    /// Whether the vendor can send a test notification for an unsaved draft.
+    fn offers_test(&self) -> bool {
+        false
+    }
     /// A test notification for a draft, without saving it, where the vendor offers one.
     fn test_request(&self, _draft: &Value) -> Result<Request, ApiError> {
         Err(refused("This vendor has no test notification."))

@@ -22,6 +22,25 @@ impl FormSpec {
         out
     }
 
+    /// Every field's pointer, in every variant: where a vendor's field error may land.
+    pub fn all_pointers(&self) -> Vec<&str> {
+        fn walk<'a>(fields: &'a [FieldSpec], out: &mut Vec<&'a str>) {
+            for field in fields {
+                out.push(&field.pointer);
+                match &field.kind {
+                    FieldKind::Group(children) => walk(children, out),
+                    FieldKind::OneOf(variants) => {
+                        variants.iter().for_each(|v| walk(&v.fields, out))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.fields, &mut out);
+        out
+    }
+
     /// A new draft: every default of the fields that become active, including those of the
     /// variant a one-of's default selects.
     pub fn initial_draft(&self) -> Value {

@@ -89,3 +89,16 @@ fn secrets_are_sensitive_by_construction() {
     assert!(FieldSpec::secret("/token", "Token").sensitive);
     assert!(!FieldSpec::text("/name", "Name").sensitive);
 }
+
+#[test]
+fn all_pointers_reach_every_variant() {
+    assert_eq!(
+        target_form().all_pointers(),
+        [
+            "/name",
+            "/target/kind",
+            "/target/url",
+            "/target/webhook_url"
+        ]
+    );
+}

@@ -73,6 +73,30 @@ pub fn mask_secret(secret: &str) -> String {
     format!("{DOTS}{tail}")
 }
 
+/// A URL that is itself a credential (a Slack or Teams webhook), shown as its scheme and host
+/// and the last four characters: `https://hooks.slack.com/••••a1b2`. Not a URL: `mask_secret`.
+pub fn mask_url(text: &str) -> String {
+    let Ok(url) = Url::parse(text) else {
+        return mask_secret(text);
+    };
+    let Some(host) = url.host_str() else {
+        return mask_secret(text);
+    };
+    let rest = &text[text.find(host).map_or(0, |at| at + host.len())..];
+    let tail: String = rest
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if rest.chars().count() < 12 {
+        return format!("{}://{host}/••••", url.scheme());
+    }
+    format!("{}://{host}/••••{tail}", url.scheme())
+}
+
 /// A CSV field that a spreadsheet shows as text: cells a spreadsheet would run as a formula
 /// (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`, signed numbers stay numbers, and the
 /// field is quoted when it holds a separator, quote or line break.
@@ -165,6 +189,20 @@ mod tests {
         assert_eq!(mask_secret("short123"), "••••");
         assert_eq!(mask_secret(""), "••••");
         assert_eq!(mask_secret("ééééééééééé5678"), "••••5678");
+    }
+
+    #[test]
+    fn webhook_urls_show_only_where_they_go() {
+        assert_eq!(
+            mask_url("https://hooks.slack.com/services/T000/B000/XXXXa1b2"),
+            "https://hooks.slack.com/••••a1b2"
+        );
+        assert_eq!(
+            mask_url("https://hooks.test/short"),
+            "https://hooks.test/••••"
+        );
+        assert_eq!(mask_url("not a url at all, quite long"), "••••long");
+        assert!(!mask_url("https://x.test/path/with/token-secret-123").contains("token-secret"));
     }
 
     #[test]

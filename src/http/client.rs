@@ -147,6 +147,9 @@ impl Client {
         let init = web_sys::RequestInit::new();
         init.set_method(request.method.as_str());
         init.set_signal(Some(&controller.signal()));
+        // No cookies of this console's origin travel to a vendor, and a vendor's 401 with
+        // `WWW-Authenticate: Basic` cannot make the browser pop up its own login prompt.
+        init.set_credentials(web_sys::RequestCredentials::Omit);
         if let Some(body) = &request.body {
             let _ = headers.set("Content-Type", "application/json");
             init.set_body(&JsValue::from_str(&body.to_string()));

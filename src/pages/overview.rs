@@ -47,7 +47,7 @@ pub fn Overview() -> impl IntoView {
 
 fn connection_card(connection: Connection) -> impl IntoView {
     let status = match connection.vendor.api() {
-        Some(_) => "Integrations: open to list".to_string(),
+        Some(_) => "Open to list, create and edit its integrations.".to_string(),
         None => format!(
             "{} integration pages are not built yet.",
             connection.vendor.title()

@@ -19,6 +19,9 @@ pub struct Connection {
     /// Non-secret settings: an email, a user id, an API key id, an account group.
     #[serde(default)]
     pub settings: Map<String, Value>,
+    /// Shown to whoever uses the connection: where to get its key, whom to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Connection {

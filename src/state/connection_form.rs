@@ -14,6 +14,7 @@ use crate::http::Route;
 pub fn connection_form(vendor: Vendor) -> FormSpec {
     let mut fields = common_fields(vendor);
     fields.extend(vendor.credential_fields());
+    fields.push(note_field());
     fields.push(
         FieldSpec::boolean("/remember", "Remember secrets in this tab")
             .help("Keeps them in this tab's session storage until the tab closes. Otherwise they stay in memory and a reload forgets them."),
@@ -25,7 +26,14 @@ pub fn connection_form(vendor: Vendor) -> FormSpec {
 pub fn settings_form(vendor: Vendor) -> FormSpec {
     let mut fields = common_fields(vendor);
     fields.extend(without_secrets(vendor.credential_fields()));
+    fields.push(note_field());
     FormSpec::new(fields)
+}
+
+fn note_field() -> FieldSpec {
+    FieldSpec::multiline("/note", "Note")
+        .max_len(200)
+        .help("Shown with the connection, e.g. where to get its key. Not a place for secrets: it is exported.")
 }
 
 fn common_fields(vendor: Vendor) -> Vec<FieldSpec> {
@@ -137,6 +145,7 @@ pub fn draft_from(connection: &Connection) -> Value {
         "base_url": connection.base_url,
         "route": serde_json::to_value(&connection.route).expect("routes serialise"),
         "settings": connection.settings,
+        "note": connection.note.clone().unwrap_or_default(),
     })
 }
 
@@ -188,6 +197,7 @@ pub fn from_draft(draft: &Value, id: &str) -> Result<Submitted, String> {
             base_url: text("base_url"),
             route,
             settings: object("settings"),
+            note: Some(text("note")).filter(|n| !n.is_empty()),
         },
         secrets: object("secrets"),
         remember: sent.get("remember") == Some(&Value::Bool(true)),

@@ -107,6 +107,7 @@ fn editing_never_puts_a_secret_back_into_the_draft() {
         base_url: "https://api.confluent.cloud".into(),
         route: Route::Direct,
         settings: json!({"api_key": "K"}).as_object().unwrap().clone(),
+        note: Some("from #ops".into()),
     };
     let draft = draft_from(&connection);
     assert_eq!(draft.get("secrets"), None);

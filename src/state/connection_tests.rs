@@ -9,6 +9,7 @@ fn demo() -> Connection {
         base_url: "http://127.0.0.1:9870/confluent".into(),
         route: Route::proxy("/proxy/confluent"),
         settings: json!({"api_key": "DEMOKEY"}).as_object().unwrap().clone(),
+        note: Some("Ask #ops for the secret".into()),
     }
 }
 

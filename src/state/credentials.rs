@@ -92,6 +92,12 @@ impl Secrets {
         storage::remove(Area::Session, &format!("{SESSION_PREFIX}{id}"));
     }
 
+    /// Where and how to reach a connection's vendor, with the secrets held now (read without
+    /// tracking: a request in flight does not restart when a secret is replaced).
+    pub fn target(&self, connection: &super::Connection) -> crate::http::Target {
+        connection.target(untrack(|| self.values(&connection.id)))
+    }
+
     /// The secrets to authenticate a request with.
     pub fn values(&self, id: &str) -> Map<String, Value> {
         self.values

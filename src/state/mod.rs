@@ -1,6 +1,7 @@
 //! Application state shared through context: connections (persisted, no secrets), secrets
 //! (memory or this tab only), toasts and preferences.
 
+pub mod cache;
 pub mod connection;
 pub mod connection_form;
 pub mod connections;
@@ -9,6 +10,7 @@ pub mod prefs;
 pub mod storage;
 pub mod toasts;
 
+pub use cache::ListCache;
 pub use connection::Connection;
 pub use connections::Connections;
 pub use credentials::Secrets;

@@ -56,11 +56,11 @@ export async function assertAccessible(page, where) {
 
 /** The sandbox's control API. */
 export const sandbox = {
-  async reset(seed = 0) {
+  async reset(seed = 0, vendors = {}) {
     const response = await fetch(`${SANDBOX_URL}/_sandbox/reset`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ seed }),
+      body: JSON.stringify({ seed, vendors }),
     });
     assert.equal(response.status, 204);
   },

@@ -20,7 +20,9 @@ use crate::state::{Connections, Secrets, Toasts};
 #[component]
 pub fn ConnectionEditor(edit: String) -> impl IntoView {
     let connections = Connections::use_context();
-    let existing = (edit != "new").then(|| connections.find(&edit)).flatten();
+    let existing = (edit != "new")
+        .then(|| untrack(|| connections.find(&edit)))
+        .flatten();
     if edit != "new" && existing.is_none() {
         return view! {
             <section class="editor">
@@ -40,11 +42,13 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
     let toasts = Toasts::use_context();
     let navigate = use_navigate();
 
-    let existing = existing_id.as_deref().and_then(|id| connections.find(id));
+    let existing = existing_id
+        .as_deref()
+        .and_then(|id| untrack(|| connections.find(id)));
     let initial = match &existing {
         Some(connection) => {
             let mut draft = draft_from(connection);
-            draft["remember"] = Value::Bool(secrets.is_remembered(&connection.id));
+            draft["remember"] = Value::Bool(untrack(|| secrets.is_remembered(&connection.id)));
             draft
         }
         None => new_draft(Vendor::Confluent),

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::routes::AppRoute;
+use crate::state::Connections;
 use editor::ConnectionEditor;
 use table::ConnectionTable;
 use transfer::{ExportButton, ImportButton};
@@ -17,6 +18,7 @@ use transfer::{ExportButton, ImportButton};
 pub fn ConnectionsPage() -> impl IntoView {
     let query = use_query_map();
     let editing = Memo::new(move |_| query.read().get("edit"));
+    let connections = Connections::use_context();
     view! {
         <h1>"Connections"</h1>
         <p class="lead">
@@ -28,7 +30,8 @@ pub fn ConnectionsPage() -> impl IntoView {
             <ImportButton/>
             <ExportButton/>
         </div>
-        {move || editing.get().map(|edit| view! { <ConnectionEditor edit/> })}
+        // The editor waits for the saved connections (or the preset) so a deep link finds its own.
+        {move || connections.loaded().then(|| editing.get().map(|edit| view! { <ConnectionEditor edit/> }))}
         <ConnectionTable/>
     }
 }

@@ -2,36 +2,79 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::domain::VendorApi;
 use crate::routes::AppRoute;
-use crate::state::{Connection, Connections};
+use crate::state::{Connection, Connections, Secrets};
 
-/// The header every connection page shares, and the connection-not-found and
-/// vendor-not-built states. `page` names the page within the connection.
+/// What a connection page draws once its connection is known, its vendor is built and its
+/// credentials are there.
+pub type Body = fn(Connection, &'static dyn VendorApi) -> AnyView;
+
+/// The header every connection page shares, and its three early stops: no such connection,
+/// a vendor whose pages are not built yet, credentials still to enter.
 #[component]
-pub fn ConnectionFrame(page: &'static str) -> impl IntoView {
+pub fn ConnectionFrame(page: &'static str, body: Body) -> impl IntoView {
     let params = use_params_map();
     let connections = Connections::use_context();
+    let secrets = Secrets::use_context();
     let conn_id = Memo::new(move |_| params.read().get("conn").unwrap_or_default());
+    let connection = Memo::new(move |_| connections.find(&conn_id.get()));
+    // Only a change of which credentials are missing rebuilds the page, not every keystroke.
+    let missing = Memo::new(move |_| {
+        let connection = connection.get()?;
+        let target = connection.target(secrets.values(&connection.id));
+        connection.vendor.auth_headers(&target.credentials).err()
+    });
     move || {
         if !connections.loaded() {
             return view! { <p class="loading">"Loading connections…"</p> }.into_any();
         }
-        match connections.find(&conn_id.get()) {
-            None => unknown_connection(conn_id.get()).into_any(),
-            Some(connection) => view! {
-                {header(&connection, page)}
-                {not_built(&connection)}
-            }
-            .into_any(),
-        }
+        let Some(connection) = connection.get() else {
+            return unknown_connection(conn_id.get()).into_any();
+        };
+        let head = header(&connection, page);
+        let rest = match (connection.vendor.api(), missing.get()) {
+            (None, _) => not_built(&connection).into_any(),
+            (Some(_), Some(missing)) => credentials_needed(&connection, missing).into_any(),
+            (Some(api), None) => body(connection, api),
+        };
+        view! { {head} {rest} }.into_any()
     }
 }
 
 fn header(connection: &Connection, page: &'static str) -> impl IntoView {
+    let (vendor, label, list) = (
+        connection.vendor.title(),
+        connection.label.clone(),
+        AppRoute::List {
+            conn: connection.id.clone(),
+        }
+        .href(),
+    );
+    let title = format!("{page} — {label}");
     view! {
-        <p class="crumbs">{connection.vendor.title()} " / " {connection.label.clone()}</p>
-        <h1>{format!("{page} — {}", connection.label)}</h1>
+        <p class="crumbs">
+            {vendor} " / "
+            <A href=list>{label}</A>
+        </p>
+        <h1>{title}</h1>
         <p class="muted"><code>{connection.base_url.clone()}</code>" · "{connection.route_summary()}</p>
+    }
+}
+
+fn credentials_needed(connection: &Connection, missing: String) -> impl IntoView {
+    let note = connection
+        .note
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| view! { <p class="note">{n}</p> });
+    view! {
+        <section class="notice" aria-labelledby="credentials-needed">
+            <h2 id="credentials-needed">"Credentials needed"</h2>
+            <p>{format!("{missing}. Secrets are kept only in this browser, so enter them once per session (or let this tab remember them).")}</p>
+            {note}
+            <p><a href=AppRoute::EditConnection(Some(connection.id.clone())).href() class="button">"Enter credentials"</a></p>
+        </section>
     }
 }
 
@@ -45,7 +88,7 @@ fn not_built(connection: &Connection) -> impl IntoView {
                  being built. The connection “{}” is saved and will be used here as soon as they land.",
                 connection.label
             )}</p>
-            <p><A href=AppRoute::EditConnection(Some(connection.id.clone())).href()>"Edit this connection"</A></p>
+            <p><a href=AppRoute::EditConnection(Some(connection.id.clone())).href()>"Edit this connection"</a></p>
         </section>
     }
 }

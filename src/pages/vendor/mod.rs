@@ -1,7 +1,16 @@
-//! A connection's pages: its integrations list, create form and detail. The frame resolves
-//! the connection from the URL and says plainly when a vendor's pages are not built yet.
+//! A connection's pages: its integrations list, one integration, and the create and edit
+//! forms. All of them are generic over `VendorApi`; the frame resolves the connection from the
+//! URL and says plainly when a vendor's pages are not built yet or credentials are missing.
 
+mod calls;
+mod create;
+mod detail;
+mod edit;
+mod form;
 mod frame;
+mod list;
+pub mod list_view;
+mod record_fields;
 
 use leptos::prelude::*;
 
@@ -10,17 +19,23 @@ use frame::ConnectionFrame;
 /// `/c/:conn`: the connection's integrations.
 #[component]
 pub fn ListPage() -> impl IntoView {
-    view! { <ConnectionFrame page="Integrations"/> }
+    view! { <ConnectionFrame page="Integrations" body=list::body/> }
 }
 
 /// `/c/:conn/new`: create an integration.
 #[component]
 pub fn CreatePage() -> impl IntoView {
-    view! { <ConnectionFrame page="New integration"/> }
+    view! { <ConnectionFrame page="New integration" body=create::body/> }
 }
 
 /// `/c/:conn/i/:id`: one integration.
 #[component]
 pub fn DetailPage() -> impl IntoView {
-    view! { <ConnectionFrame page="Integration"/> }
+    view! { <ConnectionFrame page="Integration" body=detail::body/> }
+}
+
+/// `/c/:conn/i/:id/edit`: change one integration.
+#[component]
+pub fn EditPage() -> impl IntoView {
+    view! { <ConnectionFrame page="Edit integration" body=edit::body/> }
 }

@@ -32,7 +32,7 @@ test('navigation reaches a connection page, which says plainly its vendor is not
   assert.equal(new URL(page.url()).pathname, '/c/pagertree-demo');
   assert.equal(await shell.heading.innerText(), 'Integrations — PagerTree sandbox');
   await page.getByRole('heading', { name: 'PagerTree is not built yet' }).waitFor();
-  assert.equal(await page.getByRole('link', { name: 'PagerTree sandbox' }).getAttribute('aria-current'), 'page');
+  assert.equal(await shell.nav.getByRole('link', { name: 'PagerTree sandbox' }).getAttribute('aria-current'), 'page');
   await assertAccessible(page, 'connection page');
 
   await shell.follow('Connections');

@@ -63,6 +63,9 @@ impl VendorApi for ConfluentApi {
     fn delete_request(&self, record: &Record) -> Result<Request, ApiError> {
         requests::delete(record)
     }
+    fn offers_test(&self) -> bool {
+        true
+    }
     fn test_request(&self, draft: &Value) -> Result<Request, ApiError> {
         requests::test(draft)
     }

@@ -1,0 +1,49 @@
+//! A value that is itself a credential (a webhook URL): masked until revealed, copyable
+//! either way. Revealed, it is plain text, never a link.
+
+use leptos::prelude::*;
+
+use crate::domain::safety::mask_url;
+use crate::state::Toasts;
+
+#[component]
+pub fn SecretText(#[prop(into)] value: String, #[prop(into)] label: String) -> impl IntoView {
+    let toasts = Toasts::use_context();
+    let revealed = RwSignal::new(false);
+    let masked = mask_url(&value);
+    let shown = {
+        let value = value.clone();
+        move || {
+            if revealed.get() {
+                value.clone()
+            } else {
+                masked.clone()
+            }
+        }
+    };
+    let copy = move |_| {
+        let written = window().navigator().clipboard().write_text(&value);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(written).await {
+                Ok(_) => toasts.info("Copied to the clipboard."),
+                Err(_) => toasts.error(
+                    "The browser did not allow copying; reveal the value and copy it by hand.",
+                ),
+            }
+        });
+    };
+    let toggle_label = {
+        let label = label.clone();
+        move || format!("{} {label}", if revealed.get() { "Hide" } else { "Reveal" })
+    };
+    view! {
+        <span class="secret-text">
+            <code>{shown}</code>
+            <button type="button" class="link" aria-label=toggle_label aria-pressed=move || revealed.get().to_string()
+                on:click=move |_| revealed.update(|r| *r = !*r)>
+                {move || if revealed.get() { "Hide" } else { "Reveal" }}
+            </button>
+            <button type="button" class="link" aria-label=format!("Copy {label}") on:click=copy>"Copy"</button>
+        </span>
+    }
+}

@@ -1,0 +1,74 @@
+//! The round trips vendor pages make: a request built by the vendor module, sent by the fetch
+//! layer, its answer read back by the vendor module. Pages call these; nothing here renders.
+
+use std::collections::HashSet;
+
+use crate::domain::{ApiError, ErrorKind, ListQuery, Record, Request, Response, VendorApi};
+use crate::http::client::now_ms;
+use crate::http::{Client, Target, WaitNotice};
+use crate::state::ListCache;
+
+/// Sends `request` and turns any error status into the vendor's `ApiError`.
+pub async fn send(
+    api: &'static dyn VendorApi,
+    target: &Target,
+    request: &Request,
+    on_wait: &dyn Fn(WaitNotice),
+) -> Result<Response, ApiError> {
+    let response = Client::default().send(target, request, on_wait).await?;
+    if response.is_success() {
+        Ok(response)
+    } else {
+        Err(api.parse_error(&response, now_ms()))
+    }
+}
+
+pub async fn fetch_one(
+    api: &'static dyn VendorApi,
+    target: &Target,
+    id: &str,
+    on_wait: &dyn Fn(WaitNotice),
+) -> Result<Record, ApiError> {
+    let response = send(api, target, &api.get_request(id), on_wait).await?;
+    api.parse_one(&response)
+}
+
+/// Reads every page into the cache under `key`, following the vendor's cursor, so the list
+/// grows (and its progress shows) page by page. Stops at the first error, keeping what was read.
+pub async fn load_all(
+    api: &'static dyn VendorApi,
+    target: &Target,
+    query: &ListQuery,
+    cache: ListCache,
+    key: &str,
+    on_wait: &dyn Fn(WaitNotice),
+) {
+    let generation = cache.start(key);
+    let mut cursor = None;
+    let mut followed = HashSet::new();
+    loop {
+        let page = match api.list_request(query, cursor.as_ref()) {
+            Ok(request) => match send(api, target, &request, on_wait).await {
+                Ok(response) => api.parse_list(&response),
+                Err(error) => Err(error),
+            },
+            Err(error) => Err(error),
+        };
+        match page {
+            Ok(page) => {
+                let next = page.next.clone();
+                cache.append(key, generation, page);
+                match next {
+                    // A cursor seen before would loop forever: stop and say why.
+                    Some(next) if !followed.insert(next.clone()) => {
+                        let error = ApiError::new(ErrorKind::Malformed, "The vendor's next page points back to a page already read; the list stops here.");
+                        return cache.fail(key, generation, error);
+                    }
+                    Some(next) => cursor = Some(next),
+                    None => return cache.finish(key, generation),
+                }
+            }
+            Err(error) => return cache.fail(key, generation, error),
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! What part of a loaded list the table shows: the rows matching the search, one view page at
+//! a time. Pure, so it is tested natively; the list page keeps `q` and `page` in the URL.
+
+use crate::domain::IntegrationSummary;
+
+/// Rows per view page.
+pub const ROWS_PER_PAGE: usize = 50;
+
+/// The slice of rows to draw and where it sits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    pub rows: Vec<IntegrationSummary>,
+    /// 1-based, clamped to the pages that exist.
+    pub page: usize,
+    pub pages: usize,
+    /// Rows matching the search, over all pages.
+    pub matching: usize,
+    /// 1-based position of the first row shown (0 when none).
+    pub first: usize,
+}
+
+/// Filters by `query` (name, kind, description or id, any case) and cuts page `page`.
+pub fn view(all: &[IntegrationSummary], query: &str, page: usize) -> View {
+    let needle = query.trim().to_lowercase();
+    let matching: Vec<&IntegrationSummary> = all
+        .iter()
+        .filter(|row| needle.is_empty() || haystack(row).contains(&needle))
+        .collect();
+    let pages = matching.len().div_ceil(ROWS_PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let start = (page - 1) * ROWS_PER_PAGE;
+    let rows: Vec<IntegrationSummary> = matching
+        .iter()
+        .skip(start)
+        .take(ROWS_PER_PAGE)
+        .map(|r| (*r).clone())
+        .collect();
+    View {
+        first: if rows.is_empty() { 0 } else { start + 1 },
+        rows,
+        page,
+        pages,
+        matching: matching.len(),
+    }
+}
+
+fn haystack(row: &IntegrationSummary) -> String {
+    format!(
+        "{} {} {} {}",
+        row.name,
+        row.kind,
+        row.description.as_deref().unwrap_or(""),
+        row.id
+    )
+    .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(n: usize) -> Vec<IntegrationSummary> {
+        (1..=n)
+            .map(|i| IntegrationSummary {
+                id: format!("i-{i}"),
+                name: format!("Integration {i}"),
+                kind: if i % 2 == 0 {
+                    "Slack".into()
+                } else {
+                    "Webhook".into()
+                },
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pages_cut_fifty_rows_and_the_last_holds_the_rest() {
+        let all = rows(606);
+        let first = view(&all, "", 1);
+        assert_eq!((first.pages, first.first, first.rows.len()), (13, 1, 50));
+        let last = view(&all, "", 13);
+        assert_eq!((last.first, last.rows.len()), (601, 6));
+        assert_eq!(last.rows.last().unwrap().id, "i-606");
+    }
+
+    #[test]
+    fn out_of_range_pages_are_clamped() {
+        let all = rows(10);
+        assert_eq!(view(&all, "", 0).page, 1);
+        assert_eq!(view(&all, "", 99).page, 1);
+        assert_eq!(
+            view(&[], "", 3),
+            View {
+                rows: vec![],
+                page: 1,
+                pages: 1,
+                matching: 0,
+                first: 0
+            }
+        );
+    }
+
+    #[test]
+    fn search_matches_name_kind_description_or_id_in_any_case() {
+        let all = rows(20);
+        assert_eq!(view(&all, "integration 1", 1).matching, 11);
+        assert_eq!(view(&all, "SLACK", 1).matching, 10);
+        assert_eq!(view(&all, "i-20", 1).rows[0].name, "Integration 20");
+        assert_eq!(view(&all, "nothing like it", 1).matching, 0);
+    }
+}

@@ -1,0 +1,143 @@
+//! A small list cache per connection. A list loads page by page into it (so progress shows
+//! as it grows); the connection's own create, edit and delete update it in place, so the list
+//! reflects them without a reload. Keyed by the connection's destination: a connection that
+//! now points elsewhere starts from an empty list.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::connection::Connection;
+use crate::domain::{ApiError, Page, Record};
+
+/// What is known of one connection's integrations.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CachedList {
+    pub records: Vec<Record>,
+    /// The vendor's own count, when it reports one.
+    pub total: Option<u64>,
+    pub skipped: usize,
+    /// Every page has been read.
+    pub complete: bool,
+    /// The load stopped on this error (the records read so far stay).
+    pub error: Option<ApiError>,
+    /// Which load wrote this; a newer load makes an older one's pages stale.
+    generation: u64,
+}
+
+impl CachedList {
+    pub fn loading(&self) -> bool {
+        !self.complete && self.error.is_none()
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct ListCache {
+    lists: RwSignal<HashMap<String, CachedList>>,
+    generations: StoredValue<u64>,
+}
+
+/// The cache key of a connection: its id and where it points.
+pub fn key_of(connection: &Connection) -> String {
+    format!(
+        "{}|{}|{}",
+        connection.id,
+        connection.vendor.slug(),
+        connection.base_url
+    )
+}
+
+impl ListCache {
+    pub fn provide() -> Self {
+        let cache = ListCache {
+            lists: RwSignal::new(HashMap::new()),
+            generations: StoredValue::new(0),
+        };
+        provide_context(cache);
+        cache
+    }
+
+    pub fn use_context() -> Self {
+        expect_context::<ListCache>()
+    }
+
+    pub fn get(&self, key: &str) -> Option<CachedList> {
+        self.lists.with(|lists| lists.get(key).cloned())
+    }
+
+    /// Starts a fresh load and returns its generation, which `append`, `finish` and `fail`
+    /// must present: pages of an abandoned older load are ignored.
+    pub fn start(&self, key: &str) -> u64 {
+        let generation = self.generations.get_value() + 1;
+        self.generations.set_value(generation);
+        self.lists.update(|lists| {
+            lists.insert(
+                key.to_string(),
+                CachedList {
+                    generation,
+                    ..Default::default()
+                },
+            );
+        });
+        generation
+    }
+
+    pub fn append(&self, key: &str, generation: u64, page: Page) {
+        self.update_current(key, generation, |list| {
+            list.records.extend(page.records);
+            list.total = page.total.or(list.total);
+            list.skipped += page.skipped;
+        });
+    }
+
+    pub fn finish(&self, key: &str, generation: u64) {
+        self.update_current(key, generation, |list| list.complete = true);
+    }
+
+    pub fn fail(&self, key: &str, generation: u64, error: ApiError) {
+        self.update_current(key, generation, |list| list.error = Some(error));
+    }
+
+    pub fn find(&self, key: &str, id: &str) -> Option<Record> {
+        self.lists
+            .with_untracked(|lists| lists.get(key)?.records.iter().find(|r| r.id == id).cloned())
+    }
+
+    /// A record the user just created or saved: replaced in place, or added at the end.
+    pub fn put(&self, key: &str, record: Record) {
+        self.lists.update(|lists| {
+            let Some(list) = lists.get_mut(key) else {
+                return;
+            };
+            match list.records.iter_mut().find(|r| r.id == record.id) {
+                Some(existing) => *existing = record,
+                None => {
+                    list.records.push(record);
+                    list.total = list.total.map(|t| t + 1);
+                }
+            }
+        });
+    }
+
+    /// A record the user just deleted.
+    pub fn remove(&self, key: &str, id: &str) {
+        self.lists.update(|lists| {
+            let Some(list) = lists.get_mut(key) else {
+                return;
+            };
+            let before = list.records.len();
+            list.records.retain(|r| r.id != id);
+            if list.records.len() < before {
+                list.total = list.total.map(|t| t.saturating_sub(1));
+            }
+        });
+    }
+
+    fn update_current(&self, key: &str, generation: u64, change: impl FnOnce(&mut CachedList)) {
+        self.lists.update(|lists| {
+            if let Some(list) = lists.get_mut(key).filter(|l| l.generation == generation) {
+                change(list);
+            }
+        });
+    }
+}

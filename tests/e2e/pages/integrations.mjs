@@ -1,0 +1,84 @@
+// A connection's integration pages: list, detail, create/edit form.
+
+export class IntegrationsPage {
+  constructor(page, connectionLabel) {
+    this.page = page;
+    this.label = connectionLabel;
+    this.table = page.getByRole('table', { name: 'Integrations' });
+    this.form = page.locator('form.integration-form');
+  }
+
+  /** Enters a connection's secret (remembered in this tab) through the connections editor. */
+  async enterSecret(connectionId, fieldLabel, secret) {
+    await this.page.goto(`/connections?edit=${connectionId}`);
+    await this.page.getByRole('heading', { name: /^Edit “/ }).waitFor();
+    const replace = this.page.getByRole('button', { name: `Replace ${fieldLabel}` });
+    if (await replace.count()) await replace.click();
+    await this.page.getByLabel(fieldLabel, { exact: true }).fill(secret);
+    await this.page.getByLabel('Remember secrets in this tab', { exact: true }).check();
+    await this.page.getByRole('button', { name: 'Save connection' }).click();
+    await this.page.getByRole('table', { name: 'Connections' }).waitFor();
+  }
+
+  async openList(connectionId) {
+    await this.page.goto(`/c/${connectionId}`);
+    await this.page.getByRole('heading', { level: 1, name: `Integrations — ${this.label}` }).waitFor();
+  }
+
+  /** Waits until every page is read (the progress line is gone and rows are there). */
+  async waitLoaded() {
+    await this.page.locator('.pager p, p.empty').first().waitFor();
+    await this.page.locator('.progress').waitFor({ state: 'detached' });
+  }
+
+  row(name) {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  }
+
+  async names() {
+    return this.table.getByRole('rowheader').allTextContents();
+  }
+
+  async showing() {
+    return this.page.locator('.pager p').textContent();
+  }
+
+  async openDetail(name) {
+    await this.table.getByRole('link', { name, exact: true }).click();
+    await this.page.getByRole('heading', { level: 2, name }).waitFor();
+  }
+
+  field(label) {
+    return this.form.getByLabel(label, { exact: true });
+  }
+
+  async fill(label, value) {
+    await this.field(label).fill(value);
+    await this.field(label).blur();
+  }
+
+  async choose(label, optionTitle) {
+    await this.field(label).selectOption({ label: optionTitle });
+  }
+
+  async errorsOf(label) {
+    const ids = ((await this.field(label).getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-errors'));
+    return ids.length ? this.page.locator(`[id="${ids[0]}"] li`).allTextContents() : [];
+  }
+
+  async save() {
+    await this.form.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+
+  async sendTest() {
+    await this.form.getByRole('button', { name: 'Send test', exact: true }).click();
+  }
+
+  errorPanel(title) {
+    return this.page.getByRole('alert').filter({ has: this.page.getByRole('heading', { name: title }) });
+  }
+
+  toast(text) {
+    return this.page.locator('.toast', { hasText: text });
+  }
+}
