@@ -91,6 +91,7 @@ pub struct IntegrationSummary {
     pub target: Option<String>,
     pub target_is_secret: bool,
     pub description: Option<String>,
+    pub created_at: Option<String>,
     pub updated_at: Option<String>,
 }
 

@@ -174,6 +174,7 @@ fn table(
                     <th scope="col">"Kind"</th>
                     <th scope="col">"Target"</th>
                     <th scope="col">"Description"</th>
+                    <th scope="col">"Created"</th>
                     <th scope="col">"Updated"</th>
                 </tr>
             </thead>
@@ -202,8 +203,19 @@ fn table_row(conn: &str, row: &IntegrationSummary) -> impl IntoView {
             <td>{row.kind.clone()}</td>
             <td>{target}</td>
             <td>{row.description.clone().unwrap_or_default()}</td>
-            <td class="muted">{row.updated_at.clone().unwrap_or_default()}</td>
+            <td class="muted">{row.created_at.as_deref().map(short_time).unwrap_or_default()}</td>
+            <td class="muted">{row.updated_at.as_deref().map(short_time).unwrap_or_default()}</td>
         </tr>
+    }
+}
+
+/// `2026-11-23 15:04` from an RFC 3339 time; anything else as it came.
+fn short_time(text: &str) -> String {
+    match (text.get(..10), text.get(11..16)) {
+        (Some(date), Some(time)) if text.as_bytes().get(10) == Some(&b'T') => {
+            format!("{date} {time}")
+        }
+        _ => text.to_string(),
     }
 }
 

@@ -73,7 +73,8 @@ pub fn summary(record: &Record) -> IntegrationSummary {
         target: kind.destination(&record.raw),
         target_is_secret: kind.destination_is_secret(),
         description: text("/description").filter(|d| !d.is_empty()),
-        updated_at: text("/metadata/updated_at").or_else(|| text("/metadata/created_at")),
+        created_at: text("/metadata/created_at"),
+        updated_at: text("/metadata/updated_at"),
     }
 }
 
