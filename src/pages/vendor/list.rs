@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::calls::load_all;
-use super::list_view::{view as cut, View};
+use super::list_view::{short_time, view as cut, View};
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::components::secret_text::SecretText;
 use crate::domain::{IntegrationSummary, ListQuery, VendorApi};
@@ -206,16 +206,6 @@ fn table_row(conn: &str, row: &IntegrationSummary) -> impl IntoView {
             <td class="muted">{row.created_at.as_deref().map(short_time).unwrap_or_default()}</td>
             <td class="muted">{row.updated_at.as_deref().map(short_time).unwrap_or_default()}</td>
         </tr>
-    }
-}
-
-/// `2026-11-23 15:04` from an RFC 3339 time; anything else as it came.
-fn short_time(text: &str) -> String {
-    match (text.get(..10), text.get(11..16)) {
-        (Some(date), Some(time)) if text.as_bytes().get(10) == Some(&b'T') => {
-            format!("{date} {time}")
-        }
-        _ => text.to_string(),
     }
 }
 

@@ -44,6 +44,16 @@ pub fn view(all: &[IntegrationSummary], query: &str, page: usize) -> View {
     }
 }
 
+/// `2026-11-23 15:04` from an RFC 3339 time; anything else as it came.
+pub fn short_time(text: &str) -> String {
+    match (text.get(..10), text.get(11..16)) {
+        (Some(date), Some(time)) if text.as_bytes().get(10) == Some(&b'T') => {
+            format!("{date} {time}")
+        }
+        _ => text.to_string(),
+    }
+}
+
 fn haystack(row: &IntegrationSummary) -> String {
     format!(
         "{} {} {} {}",
@@ -108,5 +118,13 @@ mod tests {
         assert_eq!(view(&all, "SLACK", 1).matching, 10);
         assert_eq!(view(&all, "i-20", 1).rows[0].name, "Integration 20");
         assert_eq!(view(&all, "nothing like it", 1).matching, 0);
+    }
+
+    #[test]
+    fn times_are_shortened_to_the_minute_and_odd_ones_shown_as_they_came() {
+        assert_eq!(short_time("2026-11-23T15:04:05Z"), "2026-11-23 15:04");
+        assert_eq!(short_time("2006-01-02T15:04:05-07:00"), "2006-01-02 15:04");
+        assert_eq!(short_time("yesterday"), "yesterday");
+        assert_eq!(short_time(""), "");
     }
 }
