@@ -1,11 +1,19 @@
 // The connections page: table, editor, import/export.
 
+import { FormFields } from './form.mjs';
+
 export class ConnectionsPage {
   constructor(page) {
     this.page = page;
     this.editor = page.getByRole('region', { name: /Add a connection|Edit “/ });
+    this.fields = new FormFields(page, this.editor);
     this.table = page.getByRole('table', { name: 'Connections' });
   }
+
+  field(label) { return this.fields.field(label); }
+  fill(label, value) { return this.fields.fill(label, value); }
+  choose(label, optionTitle) { return this.fields.choose(label, optionTitle); }
+  errorsOf(label) { return this.fields.errorsOf(label); }
 
   async open() {
     await this.page.goto('/connections');
@@ -20,27 +28,6 @@ export class ConnectionsPage {
   async edit(label) {
     await this.page.getByRole('link', { name: `Edit ${label}`, exact: true }).click();
     await this.editor.waitFor();
-  }
-
-  field(label) {
-    return this.editor.getByLabel(label, { exact: true });
-  }
-
-  async fill(label, value) {
-    await this.field(label).fill(value);
-    await this.field(label).blur();
-  }
-
-  async choose(label, optionTitle) {
-    await this.field(label).selectOption({ label: optionTitle });
-  }
-
-  /** The messages shown under a field, found through its aria-describedby. */
-  async errorsOf(label) {
-    const field = this.field(label);
-    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-errors'));
-    if (ids.length === 0) return [];
-    return this.page.locator(`[id="${ids[0]}"] li`).allInnerTexts();
   }
 
   async save() {

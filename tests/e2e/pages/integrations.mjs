@@ -1,11 +1,14 @@
 // A connection's integration pages: list, detail, create/edit form.
 
+import { FormFields } from './form.mjs';
+
 export class IntegrationsPage {
   constructor(page, connectionLabel) {
     this.page = page;
     this.label = connectionLabel;
     this.table = page.getByRole('table', { name: 'Integrations' });
     this.form = page.locator('form.integration-form');
+    this.fields = new FormFields(page, this.form);
   }
 
   /** Enters a connection's secret (remembered in this tab) through the connections editor. */
@@ -19,6 +22,11 @@ export class IntegrationsPage {
     await this.page.getByRole('button', { name: 'Save connection' }).click();
     await this.page.getByRole('table', { name: 'Connections' }).waitFor();
   }
+
+  field(label) { return this.fields.field(label); }
+  fill(label, value) { return this.fields.fill(label, value); }
+  choose(label, optionTitle) { return this.fields.choose(label, optionTitle); }
+  errorsOf(label) { return this.fields.errorsOf(label); }
 
   async openList(connectionId) {
     await this.page.goto(`/c/${connectionId}`);
@@ -46,24 +54,6 @@ export class IntegrationsPage {
   async openDetail(name) {
     await this.table.getByRole('link', { name, exact: true }).click();
     await this.page.getByRole('heading', { level: 2, name }).waitFor();
-  }
-
-  field(label) {
-    return this.form.getByLabel(label, { exact: true });
-  }
-
-  async fill(label, value) {
-    await this.field(label).fill(value);
-    await this.field(label).blur();
-  }
-
-  async choose(label, optionTitle) {
-    await this.field(label).selectOption({ label: optionTitle });
-  }
-
-  async errorsOf(label) {
-    const ids = ((await this.field(label).getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-errors'));
-    return ids.length ? this.page.locator(`[id="${ids[0]}"] li`).allTextContents() : [];
   }
 
   async save() {
