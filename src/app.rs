@@ -9,7 +9,7 @@ use crate::pages::connections::ConnectionsPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
 use crate::pages::vendor::{CreatePage, DetailPage, EditPage, ListPage};
-use crate::state::{Connections, ListCache, Prefs, Secrets, Toasts};
+use crate::state::{Connections, ListCache, LookupCache, Prefs, Secrets, Toasts};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
     let secrets = Secrets::provide();
     Connections::provide(secrets);
     ListCache::provide();
+    LookupCache::provide();
     view! {
         <Router>
             <Shell>

@@ -5,95 +5,9 @@ use serde_json::Value;
 
 use super::error::{ApiError, ErrorKind};
 use super::field::FormSpec;
+pub use super::records::*;
 use super::request::{Request, Response};
 use super::vendor::Vendor;
-
-/// What may be done to one record: some are managed by the vendor and only viewable.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Capabilities {
-    pub can_edit: bool,
-    pub can_delete: bool,
-    pub can_test: bool,
-    /// Why editing is not offered, in a short sentence, when it is not.
-    pub read_only_reason: Option<String>,
-}
-
-impl Capabilities {
-    pub fn full() -> Self {
-        Capabilities {
-            can_edit: true,
-            can_delete: true,
-            can_test: false,
-            read_only_reason: None,
-        }
-    }
-
-    /// Editable and deletable, and the vendor can send a test notification.
-    pub fn full_with_test() -> Self {
-        Capabilities {
-            can_test: true,
-            ..Self::full()
-        }
-    }
-
-    pub fn read_only(reason: impl Into<String>) -> Self {
-        Capabilities {
-            can_edit: false,
-            can_delete: false,
-            can_test: false,
-            read_only_reason: Some(reason.into()),
-        }
-    }
-}
-
-/// One integration as the vendor sent it: every field kept, so a full-replace update never
-/// drops what Patchbay does not know.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Record {
-    pub id: String,
-    pub raw: Value,
-}
-
-/// Where the next page starts, in the vendor's own terms.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Cursor {
-    /// An absolute link the vendor returned (followed through the route, never elsewhere).
-    Link(String),
-    PageNumber(u32),
-    Offset(u64),
-    Token(String),
-}
-
-/// One page of a list.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Page {
-    pub records: Vec<Record>,
-    pub next: Option<Cursor>,
-    pub total: Option<u64>,
-    /// Entries that could not be read (no id, not an object): counted, never fatal.
-    pub skipped: usize,
-}
-
-/// What the user asked the list for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ListQuery {
-    pub page_size: Option<u32>,
-    pub filters: Vec<(String, String)>,
-}
-
-/// The unified row every vendor's record becomes in lists and the overview.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct IntegrationSummary {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    /// Where it sends (a URL or channel); a secret-bearing URL is flagged so lists mask it.
-    pub target: Option<String>,
-    pub target_is_secret: bool,
-    pub description: Option<String>,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
-}
 
 /// The integration API of one vendor, as pure functions over values. `http` sends what these
 /// build; pages render what these parse. Builders check their input first: an `Err` means
@@ -128,8 +42,42 @@ pub trait VendorApi: Sync {
     /// The vendor's error answer as an `ApiError`; `now_ms` dates epoch rate-limit resets.
     fn parse_error(&self, response: &Response, now_ms: u64) -> ApiError;
     fn summary(&self, record: &Record) -> IntegrationSummary;
-    /// The create/edit form; `kind` picks a variant where forms differ per kind or type.
-    fn form_spec(&self, kind: Option<&str>) -> FormSpec;
+
+    /// The list's columns after the name, and a record's cells in that order.
+    fn list_columns(&self) -> Vec<&'static str>;
+    fn list_cells(&self, record: &Record, lookups: &Lookups) -> Vec<Cell>;
+    /// Every field of a record worth a row on its page, beyond the raw JSON.
+    fn detail_fields(&self, record: &Record, lookups: &Lookups) -> Vec<(String, Cell)>;
+
+    /// Choices the vendor serves for fields of its forms and filters.
+    fn lookups(&self) -> Vec<Lookup> {
+        Vec::new()
+    }
+    fn parse_lookup(&self, response: &Response) -> Result<LookupPage, ApiError> {
+        Err(super::error_body::malformed(
+            response,
+            "this vendor has no lookups",
+        ))
+    }
+    /// Filters the vendor's list accepts, as a form (values become `ListQuery::filters`).
+    fn list_filters(&self) -> FormSpec {
+        FormSpec::new(Vec::new())
+    }
+
+    /// Actions on a record besides edit and delete, and the request each sends.
+    fn record_actions(&self, _record: &Record) -> Vec<RecordAction> {
+        Vec::new()
+    }
+    fn action_request(
+        &self,
+        action: &str,
+        _record: &Record,
+        _draft: &Value,
+    ) -> Result<Request, ApiError> {
+        Err(refused(format!("Unknown action {action}.")))
+    }
+    /// The create form, or the edit form of `editing` (where some fields are fixed once set).
+    fn form_spec(&self, editing: Option<&Record>) -> FormSpec;
     /// The edit form's starting draft for a record: its editable fields only.
     fn draft_from(&self, record: &Record) -> Value;
     fn capabilities(&self, record: &Record) -> Capabilities;

@@ -22,6 +22,29 @@ impl FormSpec {
         out
     }
 
+    /// The form with `choices` as the allowed values of the enum at `pointer` (choices a vendor
+    /// serves at run time, such as its teams). Fields elsewhere are untouched.
+    pub fn with_choices(mut self, pointer: &str, choices: &[Choice]) -> Self {
+        fn fill(fields: &mut [FieldSpec], pointer: &str, choices: &[Choice]) {
+            for field in fields {
+                match &mut field.kind {
+                    FieldKind::Enum(existing) if field.pointer == pointer => {
+                        // Choices the spec declares itself (e.g. "No team") stay first.
+                        existing.retain(|c| !choices.iter().any(|n| n.value == c.value));
+                        existing.extend(choices.iter().cloned());
+                    }
+                    FieldKind::Group(children) => fill(children, pointer, choices),
+                    FieldKind::OneOf(variants) => variants
+                        .iter_mut()
+                        .for_each(|v| fill(&mut v.fields, pointer, choices)),
+                    _ => {}
+                }
+            }
+        }
+        fill(&mut self.fields, pointer, choices);
+        self
+    }
+
     /// Every field's pointer, in every variant: where a vendor's field error may land.
     pub fn all_pointers(&self) -> Vec<&str> {
         fn walk<'a>(fields: &'a [FieldSpec], out: &mut Vec<&'a str>) {

@@ -102,3 +102,24 @@ fn all_pointers_reach_every_variant() {
         ]
     );
 }
+
+#[test]
+fn run_time_choices_join_the_declared_ones() {
+    let form = FormSpec::new(vec![FieldSpec::group(
+        "/route",
+        "Route",
+        vec![FieldSpec::choice(
+            "/route/team",
+            "Team",
+            vec![Choice::new("", "No team")],
+        )],
+    )]);
+    let filled = form.with_choices(
+        "/route/team",
+        &[Choice::new("T1", "Platform"), Choice::new("T2", "Data")],
+    );
+    let FieldKind::Group(children) = &filled.fields[0].kind else {
+        panic!("a group")
+    };
+    assert_eq!(children[0].allowed_values().unwrap(), ["", "T1", "T2"]);
+}

@@ -9,15 +9,19 @@ pub mod error_body;
 pub mod field;
 pub mod pointer;
 pub mod rate_limit;
+pub mod records;
 pub mod request;
 pub mod safety;
 pub mod validate;
 pub mod vendor;
 pub mod vendors;
 
-pub use api::{Capabilities, Cursor, IntegrationSummary, ListQuery, Page, Record, VendorApi};
+pub use api::VendorApi;
 pub use error::{ApiError, ErrorKind, FieldErrors};
 pub use field::{Choice, Constraint, FieldKind, FieldSpec, FormSpec, Variant};
+pub use records::{
+    Capabilities, Cell, Cursor, IntegrationSummary, ListQuery, Lookups, Page, Record,
+};
 pub use request::{Method, Request, Response};
 pub use validate::validate;
 pub use vendor::{Credentials, Vendor};

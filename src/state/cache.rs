@@ -47,6 +47,16 @@ pub fn key_of(connection: &Connection) -> String {
     )
 }
 
+/// The key of a connection's list read with vendor filters (none: the connection's own key).
+pub fn filtered_key(connection: &Connection, filters: &[(String, String)]) -> String {
+    let base = key_of(connection);
+    if filters.is_empty() {
+        return base;
+    }
+    let parts: Vec<String> = filters.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("{base}?{}", parts.join("&"))
+}
+
 impl ListCache {
     pub fn provide() -> Self {
         let cache = ListCache {
@@ -103,9 +113,12 @@ impl ListCache {
             .with_untracked(|lists| lists.get(key)?.records.iter().find(|r| r.id == id).cloned())
     }
 
-    /// A record the user just created or saved: replaced in place, or added at the end.
+    /// A record the user just created or saved: replaced in place, or added at the end, in the
+    /// connection's unfiltered list; its filtered lists are dropped (the record may or may not
+    /// match them now) and read again when next shown.
     pub fn put(&self, key: &str, record: Record) {
         self.lists.update(|lists| {
+            drop_filtered(lists, key);
             let Some(list) = lists.get_mut(key) else {
                 return;
             };
@@ -119,9 +132,10 @@ impl ListCache {
         });
     }
 
-    /// A record the user just deleted.
+    /// A record the user just deleted, gone from every list of the connection.
     pub fn remove(&self, key: &str, id: &str) {
         self.lists.update(|lists| {
+            drop_filtered(lists, key);
             let Some(list) = lists.get_mut(key) else {
                 return;
             };
@@ -140,4 +154,9 @@ impl ListCache {
             }
         });
     }
+}
+
+fn drop_filtered(lists: &mut HashMap<String, CachedList>, key: &str) {
+    let prefix = format!("{key}?");
+    lists.retain(|k, _| !k.starts_with(&prefix));
 }

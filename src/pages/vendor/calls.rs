@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use crate::domain::{ApiError, ErrorKind, ListQuery, Record, Request, Response, VendorApi};
+use crate::domain::{
+    ApiError, Cursor, ErrorKind, ListQuery, Lookups, Record, Request, Response, VendorApi,
+};
 use crate::http::client::now_ms;
 use crate::http::{Client, Target, WaitNotice};
 use crate::state::ListCache;
@@ -71,4 +73,37 @@ pub async fn load_all(
             Err(error) => return cache.fail(key, generation, error),
         }
     }
+}
+
+/// Reads every lookup the vendor declares, each through all its pages.
+pub async fn load_lookups(
+    api: &'static dyn VendorApi,
+    target: &Target,
+    on_wait: &dyn Fn(WaitNotice),
+) -> Result<Lookups, ApiError> {
+    let mut lookups = Lookups::new();
+    for lookup in api.lookups() {
+        let mut choices = Vec::new();
+        let mut request = lookup.first.clone();
+        let mut followed = HashSet::new();
+        loop {
+            let response = send(api, target, &request, on_wait)
+                .await
+                .map_err(|mut error| {
+                    error.message =
+                        format!("Could not read the {}: {}", lookup.what, error.message);
+                    error
+                })?;
+            let page = api.parse_lookup(&response)?;
+            choices.extend(page.choices);
+            match page.next {
+                Some(Cursor::Link(link)) if followed.insert(link.clone()) => {
+                    request = Request::get(link)
+                }
+                _ => break,
+            }
+        }
+        lookups.insert(lookup.pointer, choices);
+    }
+    Ok(lookups)
 }

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use super::actions::ActionForm;
 use super::calls::{fetch_one, send};
+use super::lookups::use_lookups;
 use super::record_fields::RecordFields;
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
 use crate::domain::{Record, VendorApi};
@@ -50,22 +52,37 @@ fn IntegrationDetail(connection: Connection, api: &'static dyn VendorApi) -> imp
 
 #[component]
 fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -> impl IntoView {
-    let capabilities = api.capabilities(&record);
-    let name = api.summary(&record).name;
-    let actions = match capabilities.read_only_reason.clone() {
-        Some(reason) => view! { <p class="notice read-only" role="note">{reason}</p> }.into_any(),
-        None => view! {
-            <div class="actions">
+    let lookups = use_lookups(api, &connection);
+    // Actions answer with the record as it is now; the page shows that.
+    let current = RwSignal::new(record);
+    move || {
+        let record = current.get();
+        let capabilities = api.capabilities(&record);
+        let name = api.summary(&record).name;
+        let edit_delete = match capabilities.read_only_reason.clone() {
+            Some(reason) => view! { <p class="notice read-only" role="note">{reason}</p> }.into_any(),
+            None => view! {
                 <a class="button" href=AppRoute::Edit { conn: connection.id.clone(), id: record.id.clone() }.href()>"Edit"</a>
-                <DeleteButton record=record.clone() connection=connection.clone() api name=name.clone()/>
-            </div>
+                {capabilities.can_delete.then(|| view! {
+                    <DeleteButton record=record.clone() connection=connection.clone() api name=name.clone()/>
+                })}
+            }
+            .into_any(),
+        };
+        let actions = api
+            .record_actions(&record)
+            .into_iter()
+            .map(|action| view! { <ActionForm action record=record.clone() connection=connection.clone() api current/> })
+            .collect_view();
+        let fields = lookups.get().map(
+            |l| view! { <RecordFields record=record.clone() api lookups=l.unwrap_or_default()/> },
+        );
+        view! {
+            <h2>{name}</h2>
+            <div class="actions">{edit_delete}</div>
+            <div class="record-actions">{actions}</div>
+            {fields}
         }
-        .into_any(),
-    };
-    view! {
-        <h2>{name}</h2>
-        {actions}
-        <RecordFields record api/>
     }
 }
 

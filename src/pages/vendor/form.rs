@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::calls::send;
+use super::lookups::use_lookups;
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::components::form::{warn_before_leaving, FormCtx, FormFields};
 use crate::domain::{ApiError, Record, VendorApi};
@@ -43,7 +44,21 @@ pub fn IntegrationForm(
     warn_before_leaving(Signal::derive(move || {
         draft.with(|d| baseline.with_value(|b| d != b))
     }));
-    let spec = Signal::derive(move || api.form_spec(None));
+    let editing = match &mode {
+        Mode::Create => None,
+        Mode::Edit(record) => Some(record.clone()),
+    };
+    // The vendor's choices (teams, chains) join its form once read.
+    let lookups = use_lookups(api, &connection);
+    let spec = Signal::derive(move || {
+        let base = api.form_spec(editing.as_ref());
+        match lookups.get() {
+            Some(Ok(found)) => found.iter().fold(base, |form, (pointer, choices)| {
+                form.with_choices(pointer, choices)
+            }),
+            _ => base,
+        }
+    });
     let ctx = FormCtx::new(spec, draft, Signal::derive(BTreeMap::new), "int");
 
     let saving = RwSignal::new(false);
@@ -172,7 +187,15 @@ pub fn IntegrationForm(
         .href(),
     };
     let vendor = connection.vendor.title();
+    let lookup_state = move || match lookups.get() {
+        None => Some(view! { <p class="loading">"Reading the vendor's choices…"</p> }.into_any()),
+        Some(Err(error)) => {
+            Some(view! { <ErrorPanel error title="Some choices could not be read"/> }.into_any())
+        }
+        Some(Ok(_)) => None,
+    };
     view! {
+        {lookup_state}
         <form novalidate class="integration-form" on:submit=on_submit>
             <FormFields ctx/>
             <WaitStatus notice vendor/>

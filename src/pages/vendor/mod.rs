@@ -2,14 +2,19 @@
 //! forms. All of them are generic over `VendorApi`; the frame resolves the connection from the
 //! URL and says plainly when a vendor's pages are not built yet or credentials are missing.
 
+mod actions;
 mod calls;
+mod cell;
 mod create;
 mod detail;
 mod edit;
 mod form;
 mod frame;
 mod list;
+mod list_filters;
+mod list_table;
 pub mod list_view;
+mod lookups;
 mod record_fields;
 
 use leptos::prelude::*;

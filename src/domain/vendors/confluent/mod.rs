@@ -16,7 +16,7 @@ pub use target::TargetKind;
 use serde_json::Value;
 
 use crate::domain::api::{
-    Capabilities, Cursor, IntegrationSummary, ListQuery, Page, Record, VendorApi,
+    Capabilities, Cell, Cursor, IntegrationSummary, ListQuery, Lookups, Page, Record, VendorApi,
 };
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
@@ -75,7 +75,16 @@ impl VendorApi for ConfluentApi {
     fn summary(&self, record: &Record) -> IntegrationSummary {
         parse::summary(record)
     }
-    fn form_spec(&self, _kind: Option<&str>) -> FormSpec {
+    fn list_columns(&self) -> Vec<&'static str> {
+        parse::LIST_COLUMNS.to_vec()
+    }
+    fn list_cells(&self, record: &Record, _lookups: &Lookups) -> Vec<Cell> {
+        parse::list_cells(record)
+    }
+    fn detail_fields(&self, record: &Record, _lookups: &Lookups) -> Vec<(String, Cell)> {
+        parse::detail_fields(record)
+    }
+    fn form_spec(&self, _editing: Option<&Record>) -> FormSpec {
         integration_form()
     }
     fn draft_from(&self, record: &Record) -> Value {

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::errors;
 use super::target::TargetKind;
-use crate::domain::api::{Cursor, IntegrationSummary, Page, Record};
+use crate::domain::api::{Cell, Cursor, IntegrationSummary, Page, Record};
 use crate::domain::error::ApiError;
 use crate::domain::error_body::malformed;
 use crate::domain::request::Response;
@@ -58,24 +58,59 @@ fn record_of(item: &Value) -> Option<Record> {
 }
 
 pub fn summary(record: &Record) -> IntegrationSummary {
-    let kind = TargetKind::of(&record.raw);
-    let text = |pointer: &str| {
-        record
-            .raw
-            .pointer(pointer)
-            .and_then(Value::as_str)
-            .map(str::to_string)
-    };
     IntegrationSummary {
         id: record.id.clone(),
-        name: text("/display_name").unwrap_or_else(|| record.id.clone()),
-        kind: kind.title(),
-        target: kind.destination(&record.raw),
-        target_is_secret: kind.destination_is_secret(),
-        description: text("/description").filter(|d| !d.is_empty()),
-        created_at: text("/metadata/created_at"),
-        updated_at: text("/metadata/updated_at"),
+        name: text(record, "/display_name").unwrap_or_else(|| record.id.clone()),
+        kind: TargetKind::of(&record.raw).title(),
+        description: text(record, "/description").filter(|d| !d.is_empty()),
     }
+}
+
+pub const LIST_COLUMNS: [&str; 5] = ["Kind", "Target", "Description", "Created", "Updated"];
+
+/// Kind, target (a webhook URL is a credential: masked), description, created, updated.
+pub fn list_cells(record: &Record) -> Vec<Cell> {
+    let kind = TargetKind::of(&record.raw);
+    let target = kind.destination(&record.raw);
+    vec![
+        Cell::Text(kind.title()),
+        if kind.destination_is_secret() {
+            Cell::secret(target.as_deref())
+        } else {
+            Cell::text(target.as_deref())
+        },
+        Cell::text(text(record, "/description").as_deref()),
+        Cell::time(text(record, "/metadata/created_at").as_deref()),
+        Cell::time(text(record, "/metadata/updated_at").as_deref()),
+    ]
+}
+
+pub fn detail_fields(record: &Record) -> Vec<(String, Cell)> {
+    let mut fields = vec![("ID".to_string(), Cell::Text(record.id.clone()))];
+    fields.push((
+        "Display name".into(),
+        Cell::text(text(record, "/display_name").as_deref()),
+    ));
+    for (label, cell) in LIST_COLUMNS.iter().zip(list_cells(record)) {
+        fields.push((label.to_string(), cell));
+    }
+    fields.push((
+        "Self".into(),
+        Cell::text(text(record, "/metadata/self").as_deref()),
+    ));
+    fields.push((
+        "Resource name".into(),
+        Cell::text(text(record, "/metadata/resource_name").as_deref()),
+    ));
+    fields
+}
+
+fn text(record: &Record, pointer: &str) -> Option<String> {
+    record
+        .raw
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .map(str::to_string)
 }
 
 /// The editable fields of a record, as the edit form starts from them.

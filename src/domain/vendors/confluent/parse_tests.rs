@@ -31,57 +31,71 @@ fn the_last_page_has_no_next_link() {
 
 #[test]
 fn every_target_kind_becomes_a_row_and_unknown_kinds_are_tolerated() {
-    let rows: Vec<IntegrationSummary> = listed().records.iter().map(summary).collect();
-    let view: Vec<(&str, &str, Option<&str>, bool)> = rows
+    let page = listed();
+    let rows: Vec<(String, Vec<Cell>)> = page
+        .records
         .iter()
-        .map(|r| {
-            (
-                r.name.as_str(),
-                r.kind.as_str(),
-                r.target.as_deref(),
-                r.target_is_secret,
-            )
-        })
+        .map(|r| (summary(r).name, list_cells(r)))
         .collect();
+    let kind_and_target: Vec<(&str, &Cell, &Cell)> = rows
+        .iter()
+        .map(|(n, c)| (n.as_str(), &c[0], &c[1]))
+        .collect();
+    let secret = |s: &str| Cell::Secret(s.into());
+    let text = |s: &str| Cell::Text(s.into());
     assert_eq!(
-        view,
+        kind_and_target,
         [
             (
                 "Slack integration",
-                "Slack",
-                Some("https://hooks.slack.com/services/{id}/{id}/{id}"),
-                true
+                &text("Slack"),
+                &secret("https://hooks.slack.com/services/{id}/{id}/{id}")
             ),
             (
                 "Webhook integration",
-                "Webhook",
-                Some("https://my.webhook.url/{id}"),
-                true
+                &text("Webhook"),
+                &secret("https://my.webhook.url/{id}")
             ),
             (
                 "Teams integration",
-                "Microsoft Teams",
-                Some("https://admin.webhook.office.com/webhookb2/{id}/IncomingWebhook/{id}"),
-                true
+                &text("Microsoft Teams"),
+                &secret("https://admin.webhook.office.com/webhookb2/{id}/IncomingWebhook/{id}")
             ),
             (
                 "Organization admins",
-                "Email to a role",
-                Some("OrganizationAdmin"),
-                false
+                &text("Email to a role"),
+                &text("OrganizationAdmin")
             ),
-            ("On-call user", "Email to a user", Some("u-temp1"), false),
-            ("In-app notices", "InApp", None, false),
+            ("On-call user", &text("Email to a user"), &text("u-temp1")),
+            ("In-app notices", &text("InApp"), &Cell::Empty),
         ]
     );
+    assert_eq!(rows[0].1[2], text("A Slack channel integration"));
+    assert_eq!(rows[0].1[3], Cell::Time("2006-01-02T15:04:05-07:00".into()));
+    assert_eq!(rows[0].1[4], Cell::Time("2006-01-02T15:04:05-07:00".into()));
+    assert_eq!((&rows[1].1[3], &rows[1].1[4]), (&Cell::Empty, &Cell::Empty));
+    assert_eq!(rows[0].1.len(), LIST_COLUMNS.len());
+}
+
+#[test]
+fn the_detail_lists_metadata_too() {
+    let fields = detail_fields(&listed().records[0]);
+    let labels: Vec<&str> = fields.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(
-        rows[0].description.as_deref(),
-        Some("A Slack channel integration")
+        labels,
+        [
+            "ID",
+            "Display name",
+            "Kind",
+            "Target",
+            "Description",
+            "Created",
+            "Updated",
+            "Self",
+            "Resource name"
+        ]
     );
-    assert_eq!(
-        rows[0].updated_at.as_deref(),
-        Some("2006-01-02T15:04:05-07:00")
-    );
+    assert_eq!(fields[8].1, Cell::Text("crn://confluent.cloud/organization=9bb441c4-edef-46ac-8a41-c49e44a3fd9a/integration=i-12345".into()));
 }
 
 #[test]
@@ -111,7 +125,7 @@ fn a_user_given_as_a_plain_id_is_read_too() {
         id: "i".into(),
         raw: json!({"id": "i", "target": {"kind": "UserEmail", "user": "u-temp1"}}),
     };
-    assert_eq!(summary(&record).target.as_deref(), Some("u-temp1"));
+    assert_eq!(list_cells(&record)[1], Cell::Text("u-temp1".into()));
 }
 
 #[test]
