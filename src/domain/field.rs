@@ -116,6 +116,9 @@ pub struct FieldSpec {
     pub read_only: bool,
     /// The value a new draft starts with.
     pub default: Option<Value>,
+    /// The enum's choices come from the vendor at run time (its teams): any text passes the
+    /// check here, since the vendor has the last word on what exists.
+    pub open_choices: bool,
 }
 
 /// The widget and value shape of a field.
@@ -190,6 +193,8 @@ pub enum Constraint {
         schemes: Vec<&'static str>,
     },
     Pattern(Pattern),
+    /// A syntax check whose own message says what is wrong (a template's unclosed tag).
+    Check(Check),
     /// At least one of these pointers holds a non-blank value; reported on this field.
     AtLeastOneOf {
         pointers: Vec<String>,
@@ -210,6 +215,16 @@ pub struct Pattern {
     pub matches: fn(&str) -> bool,
 }
 
+/// A text check that explains itself: `Err` carries the message to show.
+#[derive(Clone, Copy, Debug)]
+pub struct Check(pub fn(&str) -> Result<(), String>);
+
+impl PartialEq for Check {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
 impl PartialEq for Pattern {
     fn eq(&self, other: &Self) -> bool {
         self.message == other.message && std::ptr::fn_addr_eq(self.matches, other.matches)
@@ -228,6 +243,7 @@ impl FieldSpec {
             sensitive: false,
             read_only: false,
             default: None,
+            open_choices: false,
         }
     }
 
@@ -301,6 +317,9 @@ impl FieldSpec {
     pub fn pattern(self, message: &'static str, matches: fn(&str) -> bool) -> Self {
         self.with(Constraint::Pattern(Pattern { message, matches }))
     }
+    pub fn check(self, check: fn(&str) -> Result<(), String>) -> Self {
+        self.with(Constraint::Check(Check(check)))
+    }
     pub fn at_least_one_of(self, pointers: &[&str], message: &str) -> Self {
         self.with(Constraint::AtLeastOneOf {
             pointers: pointers.iter().map(|p| p.to_string()).collect(),
@@ -327,6 +346,11 @@ impl FieldSpec {
     }
     pub fn read_only(mut self) -> Self {
         self.read_only = true;
+        self
+    }
+    /// Marks an enum whose choices the vendor serves (see `FormSpec::with_choices`).
+    pub fn choices_from_vendor(mut self) -> Self {
+        self.open_choices = true;
         self
     }
     pub fn default_value(mut self, value: Value) -> Self {

@@ -62,6 +62,11 @@ fn check_value(field: &FieldSpec, value: &Value, errors: &mut FieldErrors) {
                 None => errors.add(at, "must be text"),
             }
         }
+        FieldKind::Enum(_) if field.open_choices => {
+            if !value.is_string() {
+                errors.add(at, "must be text");
+            }
+        }
         FieldKind::Enum(_) | FieldKind::OneOf(_) => {
             let allowed = field.allowed_values().unwrap_or_default();
             if !value.as_str().is_some_and(|v| allowed.contains(&v)) {
@@ -100,6 +105,11 @@ fn check_text(field: &FieldSpec, at: &str, text: &str, errors: &mut FieldErrors)
             }
             Constraint::Pattern(pattern) if !(pattern.matches)(text) => {
                 errors.add(at, pattern.message)
+            }
+            Constraint::Check(check) => {
+                if let Err(message) = (check.0)(text) {
+                    errors.add(at, message);
+                }
             }
             _ => {}
         }

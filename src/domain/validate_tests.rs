@@ -324,3 +324,32 @@ fn find_field_reaches_into_groups_and_every_variant() {
     );
     assert!(find_field(&form.fields, "/nope").is_none());
 }
+
+#[test]
+fn a_check_reports_its_own_message() {
+    let form = one(FieldSpec::multiline("/t", "Template").check(|text| {
+        if text.contains("{{") && !text.contains("}}") {
+            Err("“{{” is never closed".into())
+        } else {
+            Ok(())
+        }
+    }));
+    assert_eq!(
+        validate(&form, &json!({"t": "{{ x"}))["/t"],
+        ["“{{” is never closed"]
+    );
+    assert!(validate(&form, &json!({"t": "{{ x }}"})).is_empty());
+}
+
+#[test]
+fn choices_served_by_the_vendor_accept_any_id() {
+    let form = one(
+        FieldSpec::choice("/team_id", "Team", vec![Choice::new("", "No team")])
+            .choices_from_vendor(),
+    );
+    assert!(validate(&form, &json!({"team_id": "T-NEW"})).is_empty());
+    assert_eq!(
+        validate(&form, &json!({"team_id": 7}))["/team_id"],
+        ["must be text"]
+    );
+}

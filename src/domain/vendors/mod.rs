@@ -2,7 +2,7 @@
 //! connection form and the headers they become); its vertical adds a `VendorApi`.
 
 pub mod confluent;
-mod grafana_oncall;
+pub mod grafana_oncall;
 mod pagertree;
 mod rocketchat;
 mod thousandeyes;
@@ -38,9 +38,8 @@ pub fn auth(vendor: Vendor) -> &'static AuthScheme {
 pub fn api(vendor: Vendor) -> Option<&'static dyn VendorApi> {
     match vendor {
         Vendor::Confluent => Some(&confluent::API),
-        Vendor::ThousandEyes | Vendor::GrafanaOncall | Vendor::RocketChat | Vendor::PagerTree => {
-            None
-        }
+        Vendor::GrafanaOncall => Some(&grafana_oncall::API),
+        Vendor::ThousandEyes | Vendor::RocketChat | Vendor::PagerTree => None,
     }
 }
 

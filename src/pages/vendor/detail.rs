@@ -59,16 +59,17 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
         let record = current.get();
         let capabilities = api.capabilities(&record);
         let name = api.summary(&record).name;
-        let edit_delete = match capabilities.read_only_reason.clone() {
-            Some(reason) => view! { <p class="notice read-only" role="note">{reason}</p> }.into_any(),
-            None => view! {
-                <a class="button" href=AppRoute::Edit { conn: connection.id.clone(), id: record.id.clone() }.href()>"Edit"</a>
-                {capabilities.can_delete.then(|| view! {
-                    <DeleteButton record=record.clone() connection=connection.clone() api name=name.clone()/>
-                })}
-            }
-            .into_any(),
-        };
+        let reason = capabilities
+            .read_only_reason
+            .clone()
+            .map(|r| view! { <p class="notice read-only" role="note">{r}</p> });
+        let edit = capabilities.can_edit.then(|| {
+            view! { <a class="button" href=AppRoute::Edit { conn: connection.id.clone(), id: record.id.clone() }.href()>"Edit"</a> }
+        });
+        let delete = capabilities.can_delete.then(|| {
+            view! { <DeleteButton record=record.clone() connection=connection.clone() api name=name.clone()/> }
+        });
+        let edit_delete = view! { {edit} {delete} {reason} };
         let actions = api
             .record_actions(&record)
             .into_iter()

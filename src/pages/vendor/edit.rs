@@ -35,9 +35,12 @@ fn EditIntegration(connection: Connection, api: &'static dyn VendorApi) -> impl 
                 let connection = connection.clone();
                 Suspend::new(async move {
                     match record.await {
-                        Ok(record) => match api.capabilities(&record).read_only_reason {
-                            Some(reason) => view! { <p class="notice read-only" role="note">{reason}</p> }.into_any(),
-                            None => view! {
+                        Ok(record) => match api.capabilities(&record) {
+                            caps if !caps.can_edit => {
+                                let reason = caps.read_only_reason.unwrap_or_else(|| "This integration cannot be edited.".into());
+                                view! { <p class="notice read-only" role="note">{reason}</p> }.into_any()
+                            }
+                            _ => view! {
                                 <h2>{api.summary(&record).name}</h2>
                                 <IntegrationForm connection api mode=Mode::Edit(record)/>
                             }

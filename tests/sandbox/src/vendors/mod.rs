@@ -3,6 +3,7 @@
 //! with a sentence saying so, rather than pretending.
 
 pub mod confluent;
+pub mod grafana_oncall;
 
 use std::sync::{Arc, Mutex};
 
@@ -24,12 +25,14 @@ pub const VENDORS: [&str; 5] = [
 /// Each simulated vendor's data.
 pub struct States {
     pub confluent: Mutex<confluent::State>,
+    pub grafana_oncall: Mutex<grafana_oncall::State>,
 }
 
 impl States {
     pub fn new(seed: usize, options: &Value) -> States {
         States {
             confluent: Mutex::new(confluent::State::new(seed, &options["confluent"])),
+            grafana_oncall: Mutex::new(grafana_oncall::State::new(seed)),
         }
     }
 
@@ -37,6 +40,7 @@ impl States {
     /// `options.<vendor>` tunes a vendor (quotas, rate limits).
     pub fn reset(&self, seed: usize, options: &Value) {
         *lock(&self.confluent) = confluent::State::new(seed, &options["confluent"]);
+        *lock(&self.grafana_oncall) = grafana_oncall::State::new(seed);
     }
 }
 
@@ -44,6 +48,7 @@ pub fn routes(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
     VENDORS.iter().fold(Router::new(), |router, slug| {
         let vendor = match *slug {
             "confluent" => confluent::guarded(sandbox.clone()),
+            "grafana-oncall" => grafana_oncall::guarded(),
             _ => not_simulated(slug),
         };
         router.nest(&format!("/{slug}"), vendor)

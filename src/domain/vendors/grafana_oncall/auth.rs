@@ -1,16 +1,20 @@
 //! Grafana OnCall: the raw API key in `Authorization`, with no `Bearer` prefix.
 
-use super::{header, AuthScheme};
 use crate::domain::field::FieldSpec;
 use crate::domain::rate_limit::RateLimitSignal;
 use crate::domain::vendor::Credentials;
+use crate::domain::vendors::{header, AuthScheme};
 
 pub static AUTH: AuthScheme = AuthScheme {
     help: "Create an API key in Grafana OnCall → Settings → API Tokens; the base URL is the \
            OnCall API URL shown on the same page.",
     fields: || vec![FieldSpec::secret("/secrets/api_key", "API key").required()],
     headers: auth_headers,
-    rate_limit: &[RateLimitSignal::RetryAfterSeconds],
+    // DRF sends `Retry-After`; OnCall adds `RateLimit-Reset` (seconds).
+    rate_limit: &[
+        RateLimitSignal::RetryAfterSeconds,
+        RateLimitSignal::ResetInSeconds("ratelimit-reset"),
+    ],
 };
 
 fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {
@@ -20,8 +24,8 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
-    use super::super::credentials;
     use super::*;
+    use crate::domain::vendors::credentials;
     use serde_json::json;
 
     #[test]

@@ -1,0 +1,235 @@
+//! The operations.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+
+use super::{api_url, detail, rules};
+use crate::clock;
+use crate::state::{lock, Sandbox};
+
+type Params = Query<HashMap<String, String>>;
+
+/// The page envelope over `items`, with absolute links under the engine's own URL.
+fn page(
+    sandbox: &Sandbox,
+    path: &str,
+    items: Vec<Value>,
+    params: &HashMap<String, String>,
+    default_size: usize,
+) -> Response {
+    let number = |key: &str| {
+        params
+            .get(key)
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|n| *n >= 1)
+    };
+    let size = number("perpage").unwrap_or(default_size).min(100);
+    let count = items.len();
+    let total_pages = count.div_ceil(size).max(1);
+    let current = number("page").unwrap_or(1).min(total_pages);
+    let extra: String = ["name", "team_id"]
+        .iter()
+        .filter_map(|k| {
+            params.get(*k).map(|v| {
+                format!(
+                    "&{k}={}",
+                    url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
+                )
+            })
+        })
+        .collect();
+    let link = |n: usize| {
+        json!(format!(
+            "{}{path}?page={n}&perpage={size}{extra}",
+            api_url(sandbox)
+        ))
+    };
+    let results: Vec<Value> = items
+        .into_iter()
+        .skip((current - 1) * size)
+        .take(size)
+        .collect();
+    Json(json!({
+        "count": count,
+        "next": if current < total_pages { link(current + 1) } else { Value::Null },
+        "previous": if current > 1 { link(current - 1) } else { Value::Null },
+        "results": results,
+        "current_page_number": current,
+        "page_size": size,
+        "total_pages": total_pages,
+    }))
+    .into_response()
+}
+
+/// An integration as the engine answers it: links under its own API URL.
+fn shown(sandbox: &Sandbox, integration: &Value) -> Value {
+    let text = integration
+        .to_string()
+        .replace("{{API_URL}}", &api_url(sandbox));
+    serde_json::from_str(&text).unwrap_or_else(|_| integration.clone())
+}
+
+pub async fn list(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) -> Response {
+    let items: Vec<Value> = {
+        let state = lock(&sandbox.vendors.grafana_oncall);
+        state
+            .integrations
+            .iter()
+            .filter(|i| params.get("name").is_none_or(|n| i["name"] == n.as_str()))
+            .filter(|i| match params.get("team_id").map(String::as_str) {
+                None => true,
+                Some("null") => i["team_id"].is_null(),
+                Some(team) => i["team_id"] == team,
+            })
+            .map(|i| shown(&sandbox, i))
+            .collect()
+    };
+    page(&sandbox, "/api/v1/integrations/", items, &params, 50)
+}
+
+pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Response {
+    let Some(body) = object(&body) else {
+        return detail(StatusCode::BAD_REQUEST, "JSON parse error");
+    };
+    let mut state = lock(&sandbox.vendors.grafana_oncall);
+    if let Err(refusal) = rules::check(&state, &body, None) {
+        return refusal;
+    }
+    let created = state.build(&body);
+    state.integrations.push(created.clone());
+    (StatusCode::CREATED, Json(shown(&sandbox, &created))).into_response()
+}
+
+pub async fn read(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Response {
+    let state = lock(&sandbox.vendors.grafana_oncall);
+    match state.find(&id) {
+        Some(at) => Json(shown(&sandbox, &state.integrations[at])).into_response(),
+        None => detail(StatusCode::NOT_FOUND, "Not found."),
+    }
+}
+
+/// PUT (and PATCH): `type` is ignored, as the engine's update serializer does.
+pub async fn update(
+    State(sandbox): State<Arc<Sandbox>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let Some(body) = object(&body) else {
+        return detail(StatusCode::BAD_REQUEST, "JSON parse error");
+    };
+    let mut state = lock(&sandbox.vendors.grafana_oncall);
+    let Some(at) = state.find(&id) else {
+        return detail(StatusCode::NOT_FOUND, "Not found.");
+    };
+    if let Err(refusal) = rules::check(&state, &body, Some(at)) {
+        return refusal;
+    }
+    let stored = &mut state.integrations[at];
+    for key in ["name", "description_short", "team_id"] {
+        if let Some(value) = body.get(key) {
+            stored[key] = if key == "team_id" && value == "null" {
+                Value::Null
+            } else {
+                value.clone()
+            };
+        }
+    }
+    if let Some(templates) = body.get("templates") {
+        rules::merge_templates(&mut stored["templates"], templates);
+    }
+    if let Some(route) = body.get("default_route") {
+        rules::merge_route(&mut stored["default_route"], route);
+    }
+    Json(shown(&sandbox, stored)).into_response()
+}
+
+pub async fn remove(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Response {
+    let mut state = lock(&sandbox.vendors.grafana_oncall);
+    let Some(at) = state.find(&id) else {
+        return detail(StatusCode::NOT_FOUND, "Not found.");
+    };
+    if state.integrations[at]["type"] == "direct_paging" {
+        return detail(
+            StatusCode::BAD_REQUEST,
+            "Direct paging integrations can't be deleted",
+        );
+    }
+    state.integrations.remove(at);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+pub async fn maintenance_start(
+    State(sandbox): State<Arc<Sandbox>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let body = object(&body).unwrap_or_default();
+    let mode = body
+        .get("mode")
+        .map(|m| m.as_str().unwrap_or_default().to_lowercase())
+        .unwrap_or_default();
+    if mode != "debug" && mode != "maintenance" {
+        return rules::fields(json!({"mode": ["Unknown mode"]}));
+    }
+    let Some(duration) = body
+        .get("duration")
+        .and_then(|d| d.as_u64().or_else(|| d.as_str()?.parse().ok()))
+    else {
+        return rules::fields(json!({"duration": ["Invalid duration"]}));
+    };
+    let mut state = lock(&sandbox.vendors.grafana_oncall);
+    let Some(at) = state.find(&id) else {
+        return detail(StatusCode::NOT_FOUND, "Not found.");
+    };
+    let stored = &mut state.integrations[at];
+    if !stored["maintenance_mode"].is_null() {
+        return detail(StatusCode::BAD_REQUEST, "Maintenance is already active");
+    }
+    let now = clock::now_secs();
+    stored["maintenance_mode"] = json!(mode);
+    stored["maintenance_started_at"] = json!(clock::rfc3339(now));
+    stored["maintenance_end_at"] = json!(clock::rfc3339(now + duration));
+    Json(shown(&sandbox, stored)).into_response()
+}
+
+pub async fn maintenance_stop(
+    State(sandbox): State<Arc<Sandbox>>,
+    Path(id): Path<String>,
+) -> Response {
+    let mut state = lock(&sandbox.vendors.grafana_oncall);
+    let Some(at) = state.find(&id) else {
+        return detail(StatusCode::NOT_FOUND, "Not found.");
+    };
+    let stored = &mut state.integrations[at];
+    for key in [
+        "maintenance_mode",
+        "maintenance_started_at",
+        "maintenance_end_at",
+    ] {
+        stored[key] = Value::Null;
+    }
+    Json(shown(&sandbox, stored)).into_response()
+}
+
+pub async fn teams(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) -> Response {
+    let items = lock(&sandbox.vendors.grafana_oncall).teams.clone();
+    page(&sandbox, "/api/v1/teams/", items, &params, 50)
+}
+
+pub async fn chains(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) -> Response {
+    let items = lock(&sandbox.vendors.grafana_oncall).chains.clone();
+    page(&sandbox, "/api/v1/escalation_chains/", items, &params, 50)
+}
+
+fn object(bytes: &Bytes) -> Option<Value> {
+    serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .filter(Value::is_object)
+}
