@@ -82,7 +82,11 @@ pub fn mask_url(text: &str) -> String {
     let Some(host) = url.host_str() else {
         return mask_secret(text);
     };
-    let rest = &text[text.find(host).map_or(0, |at| at + host.len())..];
+    let host = match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    };
+    let rest = &text[text.find(&host).map_or(0, |at| at + host.len())..];
     let tail: String = rest
         .chars()
         .rev()
@@ -200,6 +204,12 @@ mod tests {
         assert_eq!(
             mask_url("https://hooks.test/short"),
             "https://hooks.test/••••"
+        );
+        assert_eq!(
+            mask_url(
+                "http://127.0.0.1:9870/oncall/integrations/v1/grafana/mReAoNwDm0eMwKo1mTeTwYo/"
+            ),
+            "http://127.0.0.1:9870/••••wYo/"
         );
         assert_eq!(mask_url("not a url at all, quite long"), "••••long");
         assert!(!mask_url("https://x.test/path/with/token-secret-123").contains("token-secret"));

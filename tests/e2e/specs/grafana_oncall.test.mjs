@@ -1,0 +1,170 @@
+// The Grafana OnCall vertical against the simulated engine, through the nginx proxy.
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
+import { IntegrationsPage } from '../pages/integrations.mjs';
+
+const CONN = 'grafana-oncall-demo';
+const LABEL = 'Grafana OnCall sandbox';
+const ITEMS = '/grafana-oncall/api/v1/integrations/';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+beforeEach(async () => { await sandbox.reset(0); });
+
+async function connected(seed = 0) {
+  if (seed) await sandbox.reset(seed);
+  const { context, page } = await openPage(browser);
+  const ui = new IntegrationsPage(page, LABEL);
+  await ui.enterSecret(CONN, 'API key', 'demo-oncall-key');
+  return { context, page, ui };
+}
+
+async function received(method) {
+  return (await sandbox.requests(ITEMS)).filter((r) => r.method === method);
+}
+
+test('create with a team and an escalation chain → list → edit templates → delete', async () => {
+  const { context, page, ui } = await connected();
+  await ui.openList(CONN);
+  await ui.waitLoaded();
+  const example = ui.row('Grafana :blush:');
+  assert.ok((await example.innerText()).includes('Primary on-call'), 'the chain shows by name');
+  const shown = await example.innerText();
+  assert.ok(shown.includes('http://127.0.0.1:9870/••••') && !shown.includes('mReAoNwDm0eMwKo1mTeTwYo'), 'the ingest link is masked');
+  await assertAccessible(page, 'OnCall list');
+
+  await page.getByRole('link', { name: 'New integration' }).click();
+  await ui.form.waitFor();
+  await ui.choose('Type', 'Alertmanager');
+  await ui.fill('Name', 'Prometheus prod');
+  await ui.choose('Team', 'Platform');
+  await ui.choose('Escalation chain', 'Primary on-call');
+  await assertAccessible(page, 'OnCall create form');
+  await ui.save();
+  await ui.toast('Created “Prometheus prod”.').waitFor();
+  const [created] = await received('POST');
+  const body = JSON.parse(created.body);
+  assert.equal(body.type, 'alertmanager');
+  assert.equal(body.team_id, 'TPLATFORM0001');
+  assert.equal(body.default_route.escalation_chain_id, 'F5JU6KJET33FE');
+  assert.equal(created.headers.authorization, 'demo-oncall-key', 'the raw key, no Bearer');
+  await page.getByRole('definition').filter({ hasText: 'Platform' }).first().waitFor();
+
+  await page.getByRole('navigation', { name: 'Connections' }).getByRole('link', { name: LABEL }).click();
+  assert.ok((await ui.row('Prometheus prod').innerText()).includes('Platform'));
+
+  await ui.openDetail('Prometheus prod');
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await ui.form.waitFor();
+  assert.equal(await ui.field('Type').isDisabled(), true, 'the type is shown, not editable');
+  await ui.fill('Slack title', '*{{ payload.title }}*');
+  await ui.fill('Web message', '{% if payload.state %}firing');
+  await ui.save();
+  assert.deepEqual(await ui.errorsOf('Web message'), ['line 1: {% if %} is never closed (expected {% endif %})']);
+  assert.equal(await ui.field('Slack title').inputValue(), '*{{ payload.title }}*', 'the other template keeps its input');
+  assert.deepEqual(await received('PUT'), [], 'nothing was sent');
+  await ui.fill('Web message', '{% if payload.state %}firing{% endif %}');
+  await ui.save();
+  await ui.toast('Saved “Prometheus prod”.').waitFor();
+  const [put] = await received('PUT');
+  const templates = JSON.parse(put.body).templates;
+  assert.equal(templates.slack.title, '*{{ payload.title }}*');
+  assert.equal(templates.web.message, '{% if payload.state %}firing{% endif %}');
+  assert.equal(templates.grouping_key, null);
+  assert.equal(JSON.parse(put.body).type, undefined);
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Delete “Prometheus prod”?' }).getByRole('button', { name: 'Delete integration' }).click();
+  await ui.toast('Deleted “Prometheus prod”.').waitFor();
+  assert.equal(await ui.row('Prometheus prod').count(), 0);
+  assertNoPageErrors(page);
+  await context.close();
+});
+
+test('a name collision lands on the name field', async () => {
+  const { context, page, ui } = await connected();
+  await page.goto(`/c/${CONN}/new`);
+  await ui.form.waitFor();
+  await ui.choose('Type', 'Webhook');
+  await ui.fill('Name', 'Grafana :blush:');
+  await ui.save();
+  await ui.errorPanel('Not saved: your input is kept').waitFor();
+  assert.deepEqual(await ui.errorsOf('Name'), ['An integration with this name already exists for this team']);
+  await ui.fill('Name', 'Unique name');
+  assert.deepEqual(await ui.errorsOf('Name'), []);
+  await ui.save();
+  await ui.toast('Created “Unique name”.').waitFor();
+  assertNoPageErrors(page);
+  await context.close();
+});
+
+test('paging 230 integrations at perpage 100 follows the engine\'s next links through the proxy', async () => {
+  const { context, page, ui } = await connected(229);
+  await ui.openList(CONN);
+  await ui.waitLoaded();
+  assert.equal(await ui.showing(), 'Showing 1–50 of 230');
+  await page.getByRole('button', { name: 'Last', exact: true }).click();
+  await ui.row('Generated integration 229').waitFor();
+  assert.equal(await ui.showing(), 'Showing 201–230 of 230');
+  const reads = (await received('GET')).map((r) => r.query);
+  assert.deepEqual(reads, ['page=1&perpage=100', 'page=2&perpage=100', 'page=3&perpage=100']);
+  assertNoPageErrors(page);
+  await context.close();
+});
+
+test('filters by team and exact name ask the engine, and live in the URL', async () => {
+  const { context, page, ui } = await connected(6);
+  await ui.openList(CONN);
+  await ui.waitLoaded();
+  const filters = page.getByRole('form', { name: 'Filters' });
+  await filters.getByLabel('Team', { exact: true }).selectOption({ label: 'Platform' });
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(/f\.team_id=TPLATFORM0001/);
+  await ui.waitLoaded();
+  assert.deepEqual(await ui.names(), ['Generated integration 1', 'Generated integration 4']);
+  const reads = (await received('GET')).map((r) => r.query);
+  assert.equal(reads.at(-1), 'page=1&perpage=100&team_id=TPLATFORM0001');
+  await page.reload();
+  await ui.row('Generated integration 4').waitFor();
+  await page.getByRole('form', { name: 'Filters' }).getByRole('button', { name: 'Clear' }).click();
+  await ui.row('Grafana :blush:').waitFor();
+  assertNoPageErrors(page);
+  await context.close();
+});
+
+test('maintenance starts for a chosen time and stops', async () => {
+  const { context, page, ui } = await connected();
+  await ui.openList(CONN);
+  await ui.waitLoaded();
+  await ui.openDetail('Grafana :blush:');
+  const start = page.getByRole('form', { name: 'Start maintenance' });
+  await start.getByLabel('Mode', { exact: true }).selectOption('debug');
+  await start.getByLabel('Duration', { exact: true }).selectOption({ label: '6 hours' });
+  await start.getByRole('button', { name: 'Start maintenance' }).click();
+  await ui.toast('Start maintenance: done.').waitFor();
+  await page.getByText(/^debug until /).waitFor();
+  const posted = (await received('POST')).at(-1);
+  assert.equal(posted.path, `${ITEMS}CFRPV98RPR1U8/maintenance_start/`);
+  assert.deepEqual(JSON.parse(posted.body), { mode: 'debug', duration: 21600 });
+  await assertAccessible(page, 'OnCall detail in maintenance');
+  await page.getByRole('button', { name: 'Stop maintenance' }).click();
+  await ui.toast('Stop maintenance: done.').waitFor();
+  await page.getByRole('form', { name: 'Start maintenance' }).waitFor();
+  assertNoPageErrors(page);
+  await context.close();
+});
+
+test('a wrong API key says the key is wrong', async () => {
+  const { context, page, ui } = await connected();
+  await ui.enterSecret(CONN, 'API key', 'not-the-key');
+  await ui.openList(CONN);
+  const panel = ui.errorPanel('The list could not be read completely');
+  await panel.waitFor();
+  assert.ok((await panel.innerText()).includes("OnCall rejected this connection's API key"));
+  assert.ok(!(await panel.innerText()).includes('not-the-key'));
+  assertNoPageErrors(page);
+  await context.close();
+});
