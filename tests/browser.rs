@@ -12,5 +12,7 @@ mod dom;
 mod fetch;
 #[path = "browser/form.rs"]
 mod form;
+#[path = "browser/grafana_oncall.rs"]
+mod grafana_oncall;
 #[path = "browser/sandbox.rs"]
 mod sandbox;

@@ -100,7 +100,7 @@ pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Respons
     };
     let mut state = lock(&sandbox.vendors.grafana_oncall);
     if let Err(refusal) = rules::check(&state, &body, None) {
-        return refusal;
+        return refusal.into_response();
     }
     let created = state.build(&body);
     state.integrations.push(created.clone());
@@ -129,7 +129,7 @@ pub async fn update(
         return detail(StatusCode::NOT_FOUND, "Not found.");
     };
     if let Err(refusal) = rules::check(&state, &body, Some(at)) {
-        return refusal;
+        return refusal.into_response();
     }
     let stored = &mut state.integrations[at];
     for key in ["name", "description_short", "team_id"] {

@@ -78,20 +78,24 @@ pub fn merge_route(stored: &mut Value, given: &Value) {
 }
 
 /// Checks a body; `editing` is the index of the integration an update changes.
-pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), Response> {
+pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), Refusal> {
     if editing.is_none() {
         match body.get("type").and_then(Value::as_str) {
-            None => return Err(fields(json!({"type": ["This field is required."]}))),
+            None => {
+                return Err(Refusal::Fields(
+                    json!({"type": ["This field is required."]}),
+                ))
+            }
             Some(kind) => {
                 if let Some(problem) = refused_type(kind) {
-                    return Err(detail(StatusCode::BAD_REQUEST, problem));
+                    return Err(Refusal::Detail(problem.to_string()));
                 }
             }
         }
     }
     if let Some(text) = body.get("description_short").and_then(Value::as_str) {
         if text.chars().count() > 250 {
-            return Err(fields(
+            return Err(Refusal::Fields(
                 json!({"description_short": ["Ensure this field has no more than 250 characters."]}),
             ));
         }
@@ -99,7 +103,9 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
     let team = match body.get("team_id") {
         Some(Value::String(id)) if id != "null" => {
             if !state.teams.iter().any(|t| t["id"] == *id) {
-                return Err(fields(json!({"team_id": ["Object does not exist"]})));
+                return Err(Refusal::Fields(
+                    json!({"team_id": ["Object does not exist"]}),
+                ));
             }
             json!(id)
         }
@@ -109,7 +115,7 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
             .unwrap_or(Value::Null),
     };
     if let Some(templates) = body.get("templates") {
-        check_templates(templates).map_err(|text| detail(StatusCode::BAD_REQUEST, &text))?;
+        check_templates(templates).map_err(Refusal::Detail)?;
     }
     if let Some(name) = body.get("name").and_then(Value::as_str) {
         let taken = state
@@ -118,16 +124,15 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
             .enumerate()
             .any(|(at, i)| Some(at) != editing && i["name"] == name && i["team_id"] == team);
         if taken {
-            return Err(detail(
-                StatusCode::BAD_REQUEST,
-                "An integration with this name already exists for this team",
+            return Err(Refusal::Detail(
+                "An integration with this name already exists for this team".to_string(),
             ));
         }
     }
     if let Some(route) = body.get("default_route") {
         if let Some(chain) = route.get("escalation_chain_id").and_then(Value::as_str) {
             if !state.chains.iter().any(|c| c["id"] == chain) {
-                return Err(fields(
+                return Err(Refusal::Fields(
                     json!({"default_route": {"escalation_chain_id": ["Object does not exist"]}}),
                 ));
             }
@@ -137,10 +142,7 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
                 .slack_channels
                 .contains(&channel.to_uppercase().as_str())
             {
-                return Err(detail(
-                    StatusCode::BAD_REQUEST,
-                    "Slack channel does not exist",
-                ));
+                return Err(Refusal::Detail("Slack channel does not exist".to_string()));
             }
         }
     }
@@ -200,6 +202,21 @@ fn jinja_ok(text: &str) -> bool {
         && closes("{#", "#}")
         && count("{% if") == count("{% endif")
         && count("{% for") == count("{% endfor")
+}
+
+/// Why a body is refused, in one of the engine's two 400 shapes.
+pub enum Refusal {
+    Detail(String),
+    Fields(Value),
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Refusal::Detail(text) => detail(StatusCode::BAD_REQUEST, &text),
+            Refusal::Fields(map) => fields(map),
+        }
+    }
 }
 
 /// A DRF field map (400).
