@@ -36,6 +36,32 @@ pub struct Page {
     pub skipped: usize,
 }
 
+impl Page {
+    /// The entries of `items` that are objects with a string `id`, each kept whole; the rest
+    /// are counted as skipped.
+    pub fn of_items(items: &[Value]) -> Page {
+        let mut page = Page::default();
+        for item in items {
+            match Record::of(item) {
+                Some(record) => page.records.push(record),
+                None => page.skipped += 1,
+            }
+        }
+        page
+    }
+}
+
+impl Record {
+    /// A record of an object with a string `id`.
+    pub fn of(item: &Value) -> Option<Record> {
+        let id = item.get("id")?.as_str()?.to_string();
+        Some(Record {
+            id,
+            raw: item.clone(),
+        })
+    }
+}
+
 /// What the user asked the list for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListQuery {

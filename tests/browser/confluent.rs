@@ -1,12 +1,10 @@
 //! The Confluent form as drawn from its FieldSpec: its fields, an invalid submit blocked, and
 //! a vendor 422 shown on the field its pointer names, cleared when that field changes.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use leptos::prelude::*;
-use patchbay::components::form::{FormCtx, FormFields};
+use patchbay::components::form::FormCtx;
 use patchbay::domain::{Response, Vendor};
 use serde_json::json;
 use wasm_bindgen::JsCast;
@@ -15,23 +13,9 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use super::dom::{self, choose, settle, type_into, Mounted};
 
 fn render() -> (Mounted, FormCtx) {
-    let api = Vendor::Confluent.api().expect("Confluent is built");
-    let slot: Rc<RefCell<Option<FormCtx>>> = Rc::default();
-    let out = slot.clone();
-    let mounted = dom::mount(move || {
-        let form = api.form_spec(None);
-        let draft = RwSignal::new(form.initial_draft());
-        let ctx = FormCtx::new(
-            Signal::derive(move || form.clone()),
-            draft,
-            Signal::derive(BTreeMap::new),
-            "cf",
-        );
-        *out.borrow_mut() = Some(ctx);
-        view! { <form><FormFields ctx/></form> }
-    });
-    let ctx = slot.borrow().expect("rendered");
-    (mounted, ctx)
+    let form = Vendor::Confluent.api().expect("built").form_spec(None);
+    let draft = form.initial_draft();
+    dom::render_form(form, draft, BTreeMap::new(), "cf")
 }
 
 fn label_texts(form: &Mounted) -> Vec<String> {

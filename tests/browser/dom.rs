@@ -1,7 +1,14 @@
 //! Small DOM helpers: mount a view, find elements, type and click like a person.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
 use leptos::mount::mount_to;
 use leptos::prelude::*;
+use patchbay::components::form::{FormCtx, FormFields};
+use patchbay::domain::FormSpec;
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
@@ -28,6 +35,30 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> Mount
         root,
         _handle: Box::new(handle),
     }
+}
+
+/// Draws `form` with the generic renderer, starting from `draft`; `saved` are masked secrets
+/// already stored, by pointer. Ids start with `prefix`.
+pub fn render_form(
+    form: FormSpec,
+    draft: Value,
+    saved: BTreeMap<String, String>,
+    prefix: &'static str,
+) -> (Mounted, FormCtx) {
+    let slot: Rc<RefCell<Option<FormCtx>>> = Rc::default();
+    let out = slot.clone();
+    let mounted = mount(move || {
+        let ctx = FormCtx::new(
+            Signal::derive(move || form.clone()),
+            RwSignal::new(draft),
+            Signal::derive(move || saved.clone()),
+            prefix,
+        );
+        *out.borrow_mut() = Some(ctx);
+        view! { <form><FormFields ctx/></form> }
+    });
+    let ctx = slot.borrow().expect("the form was rendered");
+    (mounted, ctx)
 }
 
 impl Mounted {

@@ -3,12 +3,10 @@
 //! field and clears it on change, keeps input per one-of variant, and never puts a saved
 //! secret back into an input.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use leptos::prelude::*;
-use patchbay::components::form::{FormCtx, FormFields};
+use patchbay::components::form::FormCtx;
 use patchbay::domain::error::FieldErrors;
 use patchbay::domain::{Choice, FieldSpec, FormSpec, Variant};
 use serde_json::{json, Value};
@@ -60,21 +58,7 @@ fn spec() -> FormSpec {
 }
 
 fn render(draft: Value, saved: BTreeMap<String, String>) -> (Mounted, FormCtx) {
-    let slot: Rc<RefCell<Option<FormCtx>>> = Rc::default();
-    let out = slot.clone();
-    let mounted = dom::mount(move || {
-        let form = spec();
-        let ctx = FormCtx::new(
-            Signal::derive(move || form.clone()),
-            RwSignal::new(draft),
-            Signal::derive(move || saved.clone()),
-            "t",
-        );
-        *out.borrow_mut() = Some(ctx);
-        view! { <form><FormFields ctx/></form> }
-    });
-    let ctx = slot.borrow().expect("the form was rendered");
-    (mounted, ctx)
+    dom::render_form(spec(), draft, saved, "t")
 }
 
 #[wasm_bindgen_test]

@@ -1,12 +1,10 @@
 //! The OnCall templates editor, drawn from its FieldSpec: every template has its field, a
 //! broken template is flagged on that field, and the other templates keep their input.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use leptos::prelude::*;
-use patchbay::components::form::{FormCtx, FormFields};
+use patchbay::components::form::FormCtx;
 use patchbay::domain::Vendor;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -15,23 +13,9 @@ use web_sys::{Event, HtmlTextAreaElement};
 use super::dom::{self, choose, settle, Mounted};
 
 fn render() -> (Mounted, FormCtx) {
-    let api = Vendor::GrafanaOncall.api().expect("OnCall is built");
-    let slot: Rc<RefCell<Option<FormCtx>>> = Rc::default();
-    let out = slot.clone();
-    let mounted = dom::mount(move || {
-        let form = api.form_spec(None);
-        let draft = RwSignal::new(form.initial_draft());
-        let ctx = FormCtx::new(
-            Signal::derive(move || form.clone()),
-            draft,
-            Signal::derive(BTreeMap::new),
-            "oc",
-        );
-        *out.borrow_mut() = Some(ctx);
-        view! { <form><FormFields ctx/></form> }
-    });
-    let ctx = slot.borrow().expect("rendered");
-    (mounted, ctx)
+    let form = Vendor::GrafanaOncall.api().expect("built").form_spec(None);
+    let draft = form.initial_draft();
+    dom::render_form(form, draft, BTreeMap::new(), "oc")
 }
 
 fn write(form: &Mounted, id: &str, text: &str) -> HtmlTextAreaElement {

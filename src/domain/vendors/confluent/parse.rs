@@ -22,13 +22,7 @@ pub fn list(response: &Response) -> Result<Page, ApiError> {
         .get("data")
         .and_then(Value::as_array)
         .ok_or_else(|| malformed(response, "the list has no data array"))?;
-    let mut page = Page::default();
-    for item in data {
-        match record_of(item) {
-            Some(record) => page.records.push(record),
-            None => page.skipped += 1,
-        }
-    }
+    let mut page = Page::of_items(data);
     let text = |pointer: &str| {
         json.pointer(pointer)
             .and_then(Value::as_str)
@@ -46,15 +40,7 @@ pub fn one(response: &Response) -> Result<Record, ApiError> {
     let json = response
         .json()
         .map_err(|_| malformed(response, "the integration is not valid JSON"))?;
-    record_of(&json).ok_or_else(|| malformed(response, "the integration has no id"))
-}
-
-fn record_of(item: &Value) -> Option<Record> {
-    let id = item.get("id")?.as_str()?.to_string();
-    Some(Record {
-        id,
-        raw: item.clone(),
-    })
+    Record::of(&json).ok_or_else(|| malformed(response, "the integration has no id"))
 }
 
 pub fn summary(record: &Record) -> IntegrationSummary {

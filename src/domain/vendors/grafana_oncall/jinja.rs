@@ -37,12 +37,14 @@ pub fn check(template: &str) -> Result<(), String> {
                     format!("line {line}: the comment “{{#” is never closed (expected “#}}”)")
                 })?;
             }
-            Delimiter::Expression => scanner
-                .expression_end()
-                .map_err(|problem| format!("line {line}: {problem}"))?,
+            Delimiter::Expression => {
+                scanner
+                    .tag_body("{{")
+                    .map_err(|problem| format!("line {line}: {problem}"))?;
+            }
             Delimiter::Statement => {
                 let body = scanner
-                    .statement_body()
+                    .tag_body("{%")
                     .map_err(|problem| format!("line {line}: {problem}"))?;
                 statement(&body, line, &mut open, &mut scanner)?;
             }
@@ -161,40 +163,16 @@ impl Scanner<'_> {
         Some(())
     }
 
-    /// Moves past the `}}` that ends an expression, skipping string literals and `{ }` pairs.
-    fn expression_end(&mut self) -> Result<(), String> {
-        let mut depth = 0usize;
-        let mut quote: Option<char> = None;
-        let mut chars = self.text[self.at..].char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            match (quote, c) {
-                (Some(_), '\\') => {
-                    chars.next();
-                }
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
-                (None, '{') if chars.peek().map(|(_, n)| *n) == Some('%') => {
-                    return Err("“{{” is not closed before a “{%” tag starts".into())
-                }
-                (None, '{') => depth += 1,
-                (None, '}') if depth > 0 => depth -= 1,
-                (None, '}') if chars.peek().map(|(_, n)| *n) == Some('}') => {
-                    self.at += offset + 2;
-                    return Ok(());
-                }
-                _ => {}
-            }
-        }
-        Err("“{{” is never closed (expected “}}”)".into())
-    }
-
-    /// The text between `{%` and its `%}`, moving past it (string literals may hold `%}`).
-    fn statement_body(&mut self) -> Result<String, String> {
-        let mut quote: Option<char> = None;
+    /// Moves past the closer of the tag just `opened` (`}}` for `{{`, `%}` for `{%`) and
+    /// returns the tag's body. String literals may hold anything; `{ }` pairs (dict literals)
+    /// are skipped; another tag opening first is a mistake.
+    fn tag_body(&mut self, opened: &str) -> Result<String, String> {
+        let closer = if opened == "{{" { '}' } else { '%' };
+        let (mut depth, mut quote) = (0usize, None);
         let rest = &self.text[self.at..];
         let mut chars = rest.char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
+            let next = chars.peek().map(|(_, n)| *n);
             match (quote, c) {
                 (Some(_), '\\') => {
                     chars.next();
@@ -202,17 +180,23 @@ impl Scanner<'_> {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
                 (None, '"' | '\'') => quote = Some(c),
-                (None, '{') if matches!(chars.peek().map(|(_, n)| *n), Some('%' | '{')) => {
-                    return Err("“{%” is not closed before another tag starts".into())
+                (None, '{') if next == Some('%') || (closer == '%' && next == Some('{')) => {
+                    return Err(format!(
+                        "“{opened}” is not closed before another tag starts"
+                    ))
                 }
-                (None, '%') if chars.peek().map(|(_, n)| *n) == Some('}') => {
+                (None, '{') => depth += 1,
+                (None, '}') if depth > 0 => depth -= 1,
+                (None, c) if c == closer && next == Some('}') => {
                     self.at += offset + 2;
                     return Ok(rest[..offset].to_string());
                 }
                 _ => {}
             }
         }
-        Err("“{%” is never closed (expected “%}”)".into())
+        Err(format!(
+            "“{opened}” is never closed (expected “{closer}}}”)"
+        ))
     }
 
     /// Skips a raw block's verbatim content up to and past its `{% endraw %}`.

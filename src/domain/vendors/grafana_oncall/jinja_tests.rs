@@ -60,7 +60,7 @@ fn unclosed_and_misnested_tags_are_reported_with_their_line() {
         ("{% if x", "line 1: “{%” is never closed (expected “%}”)"),
         (
             "{{ a {% if b %}",
-            "line 1: “{{” is not closed before a “{%” tag starts",
+            "line 1: “{{” is not closed before another tag starts",
         ),
         (
             "{% raw %}{{ x }}",

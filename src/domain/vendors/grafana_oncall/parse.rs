@@ -22,13 +22,7 @@ pub fn list(response: &Response) -> Result<Page, ApiError> {
         .get("results")
         .and_then(Value::as_array)
         .ok_or_else(|| malformed(response, "the list has no results array"))?;
-    let mut page = Page::default();
-    for item in results {
-        match record_of(item) {
-            Some(record) => page.records.push(record),
-            None => page.skipped += 1,
-        }
-    }
+    let mut page = Page::of_items(results);
     page.next = next_link(&json);
     page.total = json.get("count").and_then(Value::as_u64);
     Ok(page)
@@ -36,7 +30,7 @@ pub fn list(response: &Response) -> Result<Page, ApiError> {
 
 pub fn one(response: &Response) -> Result<Record, ApiError> {
     let json = envelope(response, "the integration")?;
-    record_of(&json).ok_or_else(|| malformed(response, "the integration has no id"))
+    Record::of(&json).ok_or_else(|| malformed(response, "the integration has no id"))
 }
 
 /// Teams and escalation chains share the envelope; each result has an `id` and a `name`.
@@ -74,14 +68,6 @@ fn next_link(json: &Value) -> Option<Cursor> {
         .and_then(Value::as_str)
         .filter(|l| !l.is_empty())
         .map(|l| Cursor::Link(l.to_string()))
-}
-
-fn record_of(item: &Value) -> Option<Record> {
-    let id = item.get("id")?.as_str()?.to_string();
-    Some(Record {
-        id,
-        raw: item.clone(),
-    })
 }
 
 fn text<'a>(record: &'a Record, pointer: &str) -> Option<&'a str> {
