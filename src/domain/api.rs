@@ -99,3 +99,15 @@ pub fn check_draft(form: &FormSpec, draft: &Value) -> Result<(), ApiError> {
         ..refused("Some values need fixing before they can be sent.")
     })
 }
+
+/// The field errors of a builder's refusal, for tests: fails unless nothing was sent.
+#[cfg(test)]
+pub fn refused_fields(result: Result<Request, ApiError>) -> Vec<(String, Vec<String>)> {
+    let error = result.expect_err("the builder refuses");
+    assert_eq!(error.kind, ErrorKind::Refused);
+    error
+        .field_errors
+        .iter()
+        .map(|(p, m)| (p.clone(), m.clone()))
+        .collect()
+}

@@ -2,6 +2,7 @@
 //! before anything is sent.
 
 use super::*;
+use crate::domain::api::refused_fields;
 use crate::domain::error::ErrorKind;
 use crate::domain::request::Method;
 
@@ -11,16 +12,6 @@ fn draft(name: &str, description: &str, target: Value) -> Value {
 
 fn slack() -> Value {
     json!({"kind": "Slack", "webhook_url": "https://hooks.slack.com/services/T0/B0/x"})
-}
-
-fn refused_fields(result: Result<Request, ApiError>) -> Vec<(String, Vec<String>)> {
-    let error = result.expect_err("refused");
-    assert_eq!(error.kind, ErrorKind::Refused);
-    error
-        .field_errors
-        .iter()
-        .map(|(p, m)| (p.clone(), m.clone()))
-        .collect()
 }
 
 #[test]

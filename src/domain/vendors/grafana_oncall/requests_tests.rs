@@ -1,21 +1,11 @@
 //! Builders: paths, pages, filters, bodies, and every constraint at its boundary.
 
 use super::*;
-use crate::domain::error::ErrorKind;
+use crate::domain::api::refused_fields;
 use crate::domain::request::Method;
 
 fn draft(kind: &str) -> Value {
     json!({"type": kind, "name": "", "description_short": "", "team_id": "", "default_route": {"escalation_chain_id": ""}})
-}
-
-fn fields(result: Result<Request, ApiError>) -> Vec<(String, Vec<String>)> {
-    let error = result.expect_err("refused");
-    assert_eq!(error.kind, ErrorKind::Refused);
-    error
-        .field_errors
-        .iter()
-        .map(|(p, m)| (p.clone(), m.clone()))
-        .collect()
 }
 
 #[test]
@@ -60,7 +50,7 @@ fn perpage_is_checked_at_its_boundaries() {
     )
     .is_ok());
     assert_eq!(
-        fields(list(
+        refused_fields(list(
             &ListQuery {
                 page_size: Some(101),
                 ..Default::default()
@@ -107,7 +97,7 @@ fn every_type_can_be_created_and_others_cannot() {
         assert!(create(&draft(kind)).is_ok(), "{kind}");
     }
     for kind in ["direct_paging", "legacy_alertmanager", "slack_channel", ""] {
-        assert_eq!(fields(create(&draft(kind)))[0].0, "/type", "{kind}");
+        assert_eq!(refused_fields(create(&draft(kind)))[0].0, "/type", "{kind}");
     }
 }
 
@@ -120,7 +110,7 @@ fn name_and_description_are_checked_at_their_boundaries() {
     let mut long = ok.clone();
     long["name"] = json!("n".repeat(151));
     assert_eq!(
-        fields(create(&long)),
+        refused_fields(create(&long)),
         [(
             "/name".to_string(),
             vec!["at most 150 characters".to_string()]
@@ -129,7 +119,7 @@ fn name_and_description_are_checked_at_their_boundaries() {
     let mut long = ok;
     long["description_short"] = json!("d".repeat(251));
     assert_eq!(
-        fields(create(&long)),
+        refused_fields(create(&long)),
         [(
             "/description_short".to_string(),
             vec!["at most 250 characters".to_string()]
@@ -168,7 +158,7 @@ fn a_create_sends_what_was_given_and_leaves_defaults_out() {
 fn a_broken_template_is_refused_on_its_own_field() {
     let mut typed = draft("webhook");
     typed["templates"] = json!({"slack": {"title": "{{ payload.title", "message": "fine {{ x }}"}, "resolve_signal": "{% if a %}"});
-    let errors = fields(create(&typed));
+    let errors = refused_fields(create(&typed));
     assert_eq!(
         errors,
         [
@@ -227,7 +217,7 @@ fn the_type_cannot_be_changed_by_an_edit() {
     };
     let mut typed = draft("webhook");
     typed["name"] = json!("x");
-    assert_eq!(fields(update(&record, &typed))[0].0, "/type");
+    assert_eq!(refused_fields(update(&record, &typed))[0].0, "/type");
 }
 
 #[test]
