@@ -19,8 +19,6 @@ pub trait VendorApi: Sync {
     fn list_request(&self, query: &ListQuery, cursor: Option<&Cursor>)
         -> Result<Request, ApiError>;
     fn parse_list(&self, response: &Response) -> Result<Page, ApiError>;
-    /// The list's own parameters as a form (page size), with their documented limits.
-    fn list_query_form(&self) -> FormSpec;
 
     fn get_request(&self, id: &str) -> Request;
     fn parse_one(&self, response: &Response) -> Result<Record, ApiError>;

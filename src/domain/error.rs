@@ -70,14 +70,6 @@ impl FieldErrors {
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<String>)> {
         self.0.iter()
     }
-
-    pub fn extend(&mut self, other: FieldErrors) {
-        for (pointer, messages) in other.0 {
-            for message in messages {
-                self.add(pointer.clone(), message);
-            }
-        }
-    }
 }
 
 impl Index<&str> for FieldErrors {

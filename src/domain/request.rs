@@ -79,11 +79,6 @@ impl Request {
         self
     }
 
-    pub fn headers(mut self, headers: impl IntoIterator<Item = (String, String)>) -> Self {
-        self.headers.extend(headers);
-        self
-    }
-
     pub fn json(mut self, body: Value) -> Self {
         self.body = Some(body);
         self

@@ -108,11 +108,6 @@ impl ListCache {
         self.update_current(key, generation, |list| list.error = Some(error));
     }
 
-    pub fn find(&self, key: &str, id: &str) -> Option<Record> {
-        self.lists
-            .with_untracked(|lists| lists.get(key)?.records.iter().find(|r| r.id == id).cloned())
-    }
-
     /// A record the user just created or saved: replaced in place, or added at the end, in the
     /// connection's unfiltered list; its filtered lists are dropped (the record may or may not
     /// match them now) and read again when next shown.

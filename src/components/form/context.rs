@@ -120,13 +120,6 @@ impl FormCtx {
         ok
     }
 
-    /// Forgets visits and submit attempts (a fresh form).
-    pub fn reset_feedback(&self) {
-        self.submitted.set(false);
-        self.touched.set(HashSet::new());
-        self.server_errors.set(FieldErrors::new());
-    }
-
     /// The DOM id of a field's input, unique per form.
     pub fn dom_id(&self, pointer_text: &str) -> String {
         let mut id = self.id_prefix.get_value();

@@ -7,13 +7,12 @@ use crate::domain::{FieldKind, FieldSpec};
 
 pub fn field_view(ctx: FormCtx, field: FieldSpec) -> AnyView {
     match &field.kind {
-        FieldKind::Text | FieldKind::Url => {
-            chrome::wrap(ctx, &field, inputs::text_input(ctx, &field), false)
+        FieldKind::Text | FieldKind::Url | FieldKind::Integer => {
+            chrome::wrap(ctx, &field, inputs::line_input(ctx, &field), false)
         }
         FieldKind::Multiline => {
             chrome::wrap(ctx, &field, inputs::multiline_input(ctx, &field), false)
         }
-        FieldKind::Integer => chrome::wrap(ctx, &field, inputs::integer_input(ctx, &field), false),
         FieldKind::Secret => chrome::wrap(ctx, &field, secret::secret_input(ctx, &field), false),
         FieldKind::Enum(_) => chrome::wrap(ctx, &field, choice::select(ctx, &field), false),
         FieldKind::Bool => chrome::wrap(ctx, &field, choice::checkbox(ctx, &field), true),

@@ -1,4 +1,4 @@
-//! Text-like inputs: single line (text and URL), multi-line, and whole numbers.
+//! Text-like inputs: single line (text, URL, whole number) and multi-line.
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -6,17 +6,27 @@ use serde_json::Value;
 use super::{chrome, FormCtx};
 use crate::domain::{FieldKind, FieldSpec};
 
-pub fn text_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
-    let kind = if field.kind == FieldKind::Url {
-        "url"
-    } else {
-        "text"
+/// A single-line input: text, a URL, or a whole number. A number is stored as a JSON number
+/// when the text is one, else as the text itself, so validation can say what is wrong instead
+/// of silently dropping it.
+pub fn line_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
+    let (kind, inputmode, to_value): (&str, Option<&str>, fn(String) -> Value) = match field.kind {
+        FieldKind::Url => ("url", None, Value::String),
+        FieldKind::Integer => ("text", Some("numeric"), |typed| match typed.trim() {
+            "" => Value::Null,
+            t => t
+                .parse::<i64>()
+                .map(Value::from)
+                .unwrap_or(Value::String(typed)),
+        }),
+        _ => ("text", None, Value::String),
     };
     let ids = chrome::ids(ctx, field);
-    let bound = bind(ctx, &field.pointer, Value::String);
+    let bound = bind(ctx, &field.pointer, to_value);
     view! {
         <input
             type=kind
+            inputmode=inputmode
             id=ids.input
             aria-describedby=ids.described_by
             aria-invalid=move || ids.invalid.get().to_string()
@@ -49,36 +59,6 @@ pub fn multiline_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
             on:input=bound.on_input
             on:blur=bound.on_blur
         ></textarea>
-    }
-    .into_any()
-}
-
-/// A whole number: stored as a JSON number when the text is one, else as the text itself so
-/// validation can say what is wrong instead of silently dropping it.
-pub fn integer_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
-    let ids = chrome::ids(ctx, field);
-    let bound = bind(ctx, &field.pointer, |typed| match typed.trim() {
-        "" => Value::Null,
-        t => t
-            .parse::<i64>()
-            .map(Value::from)
-            .unwrap_or(Value::String(typed)),
-    });
-    view! {
-        <input
-            type="text"
-            inputmode="numeric"
-            id=ids.input
-            aria-describedby=ids.described_by
-            aria-invalid=move || ids.invalid.get().to_string()
-            aria-required=field.is_required().to_string()
-            placeholder=field.placeholder.clone()
-            readonly=field.read_only
-            autocomplete="off"
-            prop:value=move || bound.text.get()
-            on:input=bound.on_input
-            on:blur=bound.on_blur
-        />
     }
     .into_any()
 }

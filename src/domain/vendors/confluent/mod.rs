@@ -42,9 +42,6 @@ impl VendorApi for ConfluentApi {
     fn parse_list(&self, response: &Response) -> Result<Page, ApiError> {
         parse::list(response)
     }
-    fn list_query_form(&self) -> FormSpec {
-        list_query_form()
-    }
     fn get_request(&self, id: &str) -> Request {
         requests::get(id)
     }
