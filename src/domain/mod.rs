@@ -7,6 +7,8 @@ pub mod draft;
 pub mod error;
 pub mod error_body;
 pub mod field;
+pub mod paging;
+pub mod paths;
 pub mod pointer;
 pub mod rate_limit;
 pub mod records;

@@ -70,11 +70,23 @@ pub fn child(parent: &str, token: &str) -> String {
 pub fn is_blank(value: Option<&Value>) -> bool {
     match value {
         None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::String(s)) => is_blank_text(s),
         Some(Value::Array(items)) => items.iter().all(|item| is_blank(Some(item))),
         Some(Value::Object(map)) => map.is_empty(),
         Some(_) => false,
     }
+}
+
+/// Text that shows nothing: whitespace and invisible format characters (zero-width space and
+/// joiners, word joiner, byte-order mark, soft hyphen). A name made only of them is no name.
+pub fn is_blank_text(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+            )
+    })
 }
 
 fn ensure_object(value: &mut Value) -> &mut Map<String, Value> {

@@ -101,6 +101,18 @@ pub fn mask_url(text: &str) -> String {
     format!("{}://{host}/••••{tail}", url.scheme())
 }
 
+/// A short stand-in for a secret that tells two secrets apart without revealing either
+/// (64-bit FNV-1a, hex). For keys and comparisons in memory; never a substitute for a hash
+/// that must resist guessing.
+pub fn fingerprint(secret: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in secret.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 /// A CSV field that a spreadsheet shows as text: cells a spreadsheet would run as a formula
 /// (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`, signed numbers stay numbers, and the
 /// field is quoted when it holds a separator, quote or line break.

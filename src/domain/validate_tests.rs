@@ -18,10 +18,17 @@ fn errors_for(form: &FormSpec, draft: Value) -> Vec<(String, Vec<String>)> {
 #[test]
 fn required_rejects_missing_null_blank_and_accepts_text() {
     let form = one(FieldSpec::text("/name", "Name").required());
-    for draft in [json!({}), json!({"name": null}), json!({"name": "  "})] {
+    for draft in [
+        json!({}),
+        json!({"name": null}),
+        json!({"name": "  "}),
+        json!({"name": "\u{200B}"}),
+        json!({"name": " \u{FEFF}\u{200D}\u{2060} "}),
+    ] {
         assert_eq!(validate(&form, &draft)["/name"], ["required"], "{draft}");
     }
     assert!(validate(&form, &json!({"name": "x"})).is_empty());
+    assert!(validate(&form, &json!({"name": "\u{200B}x"})).is_empty());
 }
 
 #[test]

@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 use super::retry::{Attempt, Decision, History, RetryPolicy, WaitReason};
-use super::route::Route;
+use super::route::{Route, RouteError};
 use crate::domain::rate_limit::wait_seconds;
 use crate::domain::{ApiError, Credentials, ErrorKind, Request, Response, Vendor};
 
@@ -67,6 +67,7 @@ impl Client {
         let url = target
             .route
             .url(&target.base_url, &request.path, &request.query)
+            .and_then(|url| resolve_for_sending(target, &url))
             .map_err(|e| ApiError::new(ErrorKind::Refused, e.message()))?;
         let signals = target.vendor.rate_limit_signals();
         let cancel = Cancel::new();
@@ -195,6 +196,28 @@ impl Client {
         };
         ApiError::new(kind, message)
     }
+}
+
+/// The last guard before anything leaves: the URL as this browser resolves it against the
+/// page must land on this page's origin under the proxy prefix, or on the base URL's origin
+/// under its path. Returns the resolved URL, which is exactly what is sent.
+fn resolve_for_sending(target: &Target, url: &str) -> Result<String, RouteError> {
+    let location = web_sys::window()
+        .map(|w| w.location())
+        .ok_or_else(|| RouteError::Escapes("there is no page to resolve it against".into()))?;
+    let (page, page_origin) = (
+        location.href().unwrap_or_default(),
+        location.origin().unwrap_or_default(),
+    );
+    let resolved = web_sys::Url::new_with_base(url, &page)
+        .map_err(|_| RouteError::InvalidLink(url.to_string()))?;
+    target.route.check_resolved(
+        &target.base_url,
+        &page_origin,
+        &resolved.origin(),
+        &resolved.pathname(),
+    )?;
+    Ok(resolved.href())
 }
 
 /// "30 s", or "300 ms" below a second.

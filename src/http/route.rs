@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::domain::paths;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "mode", rename_all = "lowercase")]
 pub enum Route {
@@ -22,13 +24,22 @@ pub enum RouteError {
     InvalidLink(String),
     /// A vendor link outside the connection's base: following it would send credentials away.
     ForeignLink { link: String, base: String },
+    /// A path a browser or proxy could read as another place (`%2f`, `..`, `\`).
+    UnsafePath { path: String, why: &'static str },
+    /// The URL the browser resolved is not where this route may send credentials.
+    Escapes(String),
+    /// The proxy prefix is not a plain path on this site.
+    UnsafePrefix { prefix: String, why: &'static str },
 }
 
 impl RouteError {
     pub fn message(&self) -> String {
         match self {
             RouteError::InvalidBase(base) => {
-                format!("The connection's base URL “{base}” is not an absolute http(s) URL.")
+                format!(
+                    "The connection's base URL “{base}” is not an absolute http(s) URL \
+                     without user name, query or fragment."
+                )
             }
             RouteError::InvalidLink(link) => {
                 format!("The vendor returned a link that is not a URL: “{link}”.")
@@ -36,6 +47,17 @@ impl RouteError {
             RouteError::ForeignLink { link, base } => format!(
                 "The vendor returned a link outside this connection ({link} is not under {base}); \
                  Patchbay did not follow it, so no credentials left for another site."
+            ),
+            RouteError::UnsafePath { path, why } => format!(
+                "Patchbay refused to send a request to “{path}”: the path {why}, which a browser \
+                 or proxy could read as another place. No credentials were sent."
+            ),
+            RouteError::Escapes(why) => {
+                format!("Patchbay refused to send this request: {why}. No credentials were sent.")
+            }
+            RouteError::UnsafePrefix { prefix, why } => format!(
+                "The connection's proxy prefix “{prefix}” {why}; edit the connection. \
+                 No credentials were sent."
             ),
         }
     }
@@ -57,9 +79,18 @@ impl Route {
         path: &str,
         query: &[(String, String)],
     ) -> Result<String, RouteError> {
+        if let Route::Proxy { prefix } = self {
+            if let Some(why) = paths::prefix_problem(prefix) {
+                return Err(RouteError::UnsafePrefix {
+                    prefix: prefix.clone(),
+                    why,
+                });
+            }
+        }
         let mut url = if is_absolute(path) {
             self.rewrite(base_url, path)?
         } else {
+            refuse_unsafe_path(path)?;
             let root = match self {
                 Route::Direct => {
                     parse_base(base_url)?;
@@ -103,6 +134,8 @@ impl Route {
         if !(rest.is_empty() || rest.starts_with('/')) {
             return Err(foreign());
         }
+        refuse_unsafe_path(link_path(link))?;
+        refuse_unsafe_path(rest)?;
         let query = target.query().map(|q| format!("?{q}")).unwrap_or_default();
         Ok(match self {
             Route::Direct => format!(
@@ -113,6 +146,56 @@ impl Route {
             Route::Proxy { prefix } => format!("{}{rest}{query}", prefix.trim_end_matches('/')),
         })
     }
+
+    /// Checks the URL as the browser resolved it (`origin`, `path`) against where this route
+    /// may send credentials: this page's origin under the prefix (proxy), or the base URL's
+    /// origin under its path (direct). The last guard before anything leaves.
+    pub fn check_resolved(
+        &self,
+        base_url: &str,
+        page_origin: &str,
+        origin: &str,
+        path: &str,
+    ) -> Result<(), RouteError> {
+        let problem = match self {
+            Route::Proxy { prefix } => {
+                paths::destination_problem(origin, path, page_origin, prefix)
+            }
+            Route::Direct => {
+                let base = parse_base(base_url)?;
+                paths::destination_problem(
+                    origin,
+                    path,
+                    &base.origin().ascii_serialization(),
+                    base.path(),
+                )
+            }
+        };
+        problem.map_or(Ok(()), |why| Err(RouteError::Escapes(why)))
+    }
+}
+
+/// The path part of a link as written (no scheme, host, query or fragment).
+fn link_path(link: &str) -> &str {
+    let without_query = link.split(['?', '#']).next().unwrap_or("");
+    match without_query.find("://") {
+        Some(at) => {
+            let after = &without_query[at + 3..];
+            after.find('/').map_or("", |slash| &after[slash..])
+        }
+        None => without_query,
+    }
+}
+
+fn refuse_unsafe_path(path: &str) -> Result<(), RouteError> {
+    let before_query = path.split(['?', '#']).next().unwrap_or("");
+    match paths::path_problem(before_query) {
+        Some(why) => Err(RouteError::UnsafePath {
+            path: before_query.to_string(),
+            why,
+        }),
+        None => Ok(()),
+    }
 }
 
 fn is_absolute(path: &str) -> bool {
@@ -120,6 +203,9 @@ fn is_absolute(path: &str) -> bool {
 }
 
 fn parse_base(base_url: &str) -> Result<Url, RouteError> {
+    if paths::base_url_problem(base_url).is_some() {
+        return Err(RouteError::InvalidBase(base_url.to_string()));
+    }
     crate::domain::safety::check_url(base_url, &["http", "https"])
         .map_err(|_| RouteError::InvalidBase(base_url.to_string()))
 }
@@ -220,6 +306,93 @@ mod tests {
                 "{link}"
             );
             assert!(route.url(BASE, link, &[]).is_err(), "{link}");
+        }
+    }
+
+    #[test]
+    fn a_hostile_prefix_builds_no_url_at_all() {
+        for prefix in [
+            "/\\evil.test/x",
+            "/\t/evil.test",
+            "/%2F%2Fevil.test",
+            "/..//evil.test",
+            "//evil.test",
+        ] {
+            let error = Route::proxy(prefix).url(BASE, "/x", &[]).unwrap_err();
+            assert!(
+                matches!(error, RouteError::UnsafePrefix { .. }),
+                "{prefix:?}"
+            );
+            assert!(error.message().contains("No credentials were sent"));
+        }
+    }
+
+    #[test]
+    fn next_links_that_decode_into_another_route_are_refused() {
+        let route = Route::proxy("/proxy/confluent");
+        for link in [
+            "/proxy/confluent/..%2f..%2fgrafana-oncall/api/v1/integrations/",
+            "/proxy/confluent/..%2F..%2Fgrafana-oncall/api/v1/integrations/",
+            "/proxy/confluent/%2e%2e%2fgrafana-oncall/api/v1/integrations/",
+            "../../grafana-oncall/api/v1/integrations/",
+            "http://127.0.0.1:9870/confluent/..%2f..%2fgrafana-oncall/api/v1/integrations/",
+            "http://127.0.0.1:9870/confluent/x%5c..%5c/y",
+            "http://127.0.0.1:9870/confluent/%2E%2E/grafana-oncall/",
+        ] {
+            let error = route.url(BASE, link, &[]).unwrap_err();
+            assert!(
+                matches!(
+                    error,
+                    RouteError::UnsafePath { .. } | RouteError::ForeignLink { .. }
+                ),
+                "{link}: {error:?}"
+            );
+            assert!(Route::Direct.url(BASE, link, &[]).is_err(), "{link}");
+        }
+    }
+
+    #[test]
+    fn the_resolved_url_must_stay_on_the_routes_origin_and_root() {
+        let page = "http://127.0.0.1:8080";
+        let proxy = Route::proxy("/proxy/confluent");
+        assert!(proxy
+            .check_resolved(BASE, page, page, "/proxy/confluent/notifications")
+            .is_ok());
+        for (origin, path) in [
+            ("http://evil.test", "/x"),
+            (page, "/proxy/grafana-oncall/api"),
+            ("http://127.0.0.1:9870", "/proxy/confluent/x"),
+        ] {
+            assert!(
+                matches!(
+                    proxy.check_resolved(BASE, page, origin, path),
+                    Err(RouteError::Escapes(_))
+                ),
+                "{origin}{path}"
+            );
+        }
+        assert!(Route::Direct
+            .check_resolved(BASE, page, "http://127.0.0.1:9870", "/confluent/x")
+            .is_ok());
+        assert!(Route::Direct
+            .check_resolved(BASE, page, page, "/confluent/x")
+            .is_err());
+        assert!(Route::Direct
+            .check_resolved(BASE, page, "http://127.0.0.1:9870", "/grafana-oncall/x")
+            .is_err());
+    }
+
+    #[test]
+    fn a_base_with_user_info_query_or_fragment_is_not_used() {
+        for base in [
+            "https://k:s@api.confluent.cloud",
+            "https://api.confluent.cloud/?a=1",
+            "https://api.confluent.cloud/#x",
+        ] {
+            assert!(matches!(
+                Route::Direct.url(base, "/x", &[]),
+                Err(RouteError::InvalidBase(_))
+            ));
         }
     }
 

@@ -7,7 +7,10 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use serde_json::{Map, Value};
+
 use super::connection::Connection;
+use crate::domain::safety::fingerprint;
 use crate::domain::{ApiError, Page, Record};
 
 /// What is known of one connection's integrations.
@@ -17,7 +20,7 @@ pub struct CachedList {
     /// The vendor's own count, when it reports one.
     pub total: Option<u64>,
     pub skipped: usize,
-    /// Every page has been read.
+    /// Every page has been read (or reading stopped on purpose: see `error`).
     pub complete: bool,
     /// The load stopped on this error (the records read so far stay).
     pub error: Option<ApiError>,
@@ -37,24 +40,33 @@ pub struct ListCache {
     generations: StoredValue<u64>,
 }
 
-/// The cache key of a connection: its id and where it points.
-pub fn key_of(connection: &Connection) -> String {
-    format!(
-        "{}|{}|{}",
-        connection.id,
+/// The cache key of a connection as it is now: its id, where it points (vendor, base URL,
+/// route, settings) and a fingerprint of its secrets (never the secrets themselves), so a
+/// replaced key never shows what the old key read. JSON-encoded, so no two differ only in
+/// where one part ends.
+pub fn key_of(connection: &Connection, secrets: &Map<String, Value>) -> String {
+    let secrets_text = serde_json::to_string(secrets).unwrap_or_default();
+    serde_json::to_string(&(
+        &connection.id,
         connection.vendor.slug(),
-        connection.base_url
-    )
+        &connection.base_url,
+        &connection.route,
+        &connection.settings,
+        fingerprint(&secrets_text),
+    ))
+    .unwrap_or_default()
 }
 
 /// The key of a connection's list read with vendor filters (none: the connection's own key).
-pub fn filtered_key(connection: &Connection, filters: &[(String, String)]) -> String {
-    let base = key_of(connection);
+/// The filters are JSON-encoded too: `a=b&c` and `a=b`,`c=` never share an entry.
+pub fn filtered_key(base: &str, filters: &[(String, String)]) -> String {
     if filters.is_empty() {
-        return base;
+        return base.to_string();
     }
-    let parts: Vec<String> = filters.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    format!("{base}?{}", parts.join("&"))
+    format!(
+        "{base}?{}",
+        serde_json::to_string(filters).unwrap_or_default()
+    )
 }
 
 impl ListCache {
@@ -154,4 +166,64 @@ impl ListCache {
 fn drop_filtered(lists: &mut HashMap<String, CachedList>, key: &str) {
     let prefix = format!("{key}?");
     lists.retain(|k, _| !k.starts_with(&prefix));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Vendor;
+    use crate::http::Route;
+    use serde_json::json;
+
+    fn connection() -> Connection {
+        Connection {
+            id: "c".into(),
+            vendor: Vendor::GrafanaOncall,
+            label: "L".into(),
+            base_url: "https://oncall.test".into(),
+            route: Route::proxy("/proxy/grafana-oncall"),
+            settings: Map::new(),
+            note: None,
+        }
+    }
+
+    fn secrets(key: &str) -> Map<String, Value> {
+        json!({"api_key": key}).as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn a_replaced_secret_gives_a_new_key_without_holding_the_secret() {
+        let old = key_of(&connection(), &secrets("old-key-123"));
+        let new = key_of(&connection(), &secrets("new-key-456"));
+        assert_ne!(old, new);
+        assert!(!old.contains("old-key-123") && !new.contains("new-key-456"));
+        assert_eq!(old, key_of(&connection(), &secrets("old-key-123")));
+    }
+
+    #[test]
+    fn a_changed_destination_or_setting_gives_a_new_key() {
+        let base = key_of(&connection(), &secrets("k"));
+        let mut moved = connection();
+        moved.route = Route::Direct;
+        assert_ne!(key_of(&moved, &secrets("k")), base);
+        let mut other_group = connection();
+        other_group.settings.insert("aid".into(), json!("42"));
+        assert_ne!(key_of(&other_group, &secrets("k")), base);
+    }
+
+    #[test]
+    fn two_different_filters_never_share_an_entry() {
+        let base = key_of(&connection(), &secrets("k"));
+        let pair = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let one = filtered_key(&base, &pair(&[("name", "a&team_id=b")]));
+        let two = filtered_key(&base, &pair(&[("name", "a"), ("team_id", "b")]));
+        assert_ne!(one, two);
+        assert_eq!(filtered_key(&base, &[]), base);
+        assert!(one.starts_with(&format!("{base}?")));
+    }
 }

@@ -6,6 +6,7 @@ use serde_json::{json, Map, Value};
 use super::connection::Connection;
 use crate::domain::draft::payload;
 use crate::domain::field::{Choice, FieldKind, FieldSpec, FormSpec, Variant};
+use crate::domain::paths;
 use crate::domain::pointer::get;
 use crate::domain::Vendor;
 use crate::http::Route;
@@ -52,7 +53,10 @@ fn common_fields(vendor: Vendor) -> Vec<FieldSpec> {
             .required()
             .max_len(60)
             .help("How this connection is named in the console, e.g. “Production”."),
-        FieldSpec::url("/base_url", "Base URL").required().help(&base_help),
+        FieldSpec::url("/base_url", "Base URL")
+            .required()
+            .check(|text| paths::base_url_problem(text).map_or(Ok(()), |why| Err(why.into())))
+            .help(&base_help),
         FieldSpec::one_of(
             "/route/mode",
             "Route",
@@ -62,9 +66,7 @@ fn common_fields(vendor: Vendor) -> Vec<FieldSpec> {
                     "Through this site's proxy (recommended)",
                     vec![FieldSpec::text("/route/prefix", "Proxy prefix")
                         .required()
-                        .pattern("must be a path on this site, starting with a single /", |p| {
-                            p.starts_with('/') && !p.starts_with("//")
-                        })
+                        .check(|p| paths::prefix_problem(p).map_or(Ok(()), |why| Err(why.into())))
                         .help("The path your reverse proxy forwards to the base URL, e.g. /proxy/confluent.")],
                 ),
                 Variant::new(

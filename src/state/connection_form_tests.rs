@@ -69,9 +69,15 @@ fn proxy_prefix_must_stay_on_this_site() {
     let form = connection_form(Vendor::PagerTree);
     for (prefix, ok) in [
         ("/proxy/pagertree", true),
+        ("/proxy/pagertree/", true),
         ("proxy", false),
         ("//evil.test", false),
         ("https://evil.test", false),
+        ("/\\evil.test/x", false),
+        ("/\t/evil.test", false),
+        ("/%2F%2Fevil.test", false),
+        ("/..//evil.test", false),
+        ("/proxy/../grafana-oncall", false),
     ] {
         let mut draft = new_draft(Vendor::PagerTree);
         draft["route"]["prefix"] = json!(prefix);
@@ -79,6 +85,35 @@ fn proxy_prefix_must_stay_on_this_site() {
             validate(&form, &draft)["/route/prefix"].is_empty(),
             ok,
             "{prefix}"
+        );
+    }
+}
+
+#[test]
+fn base_url_must_not_carry_user_info_query_or_fragment() {
+    let form = connection_form(Vendor::Confluent);
+    for (base, message) in [
+        ("https://api.confluent.cloud", None),
+        (
+            "https://key:secret@api.confluent.cloud",
+            Some("must not hold a user name or password (credentials go in their own fields)"),
+        ),
+        (
+            "https://api.confluent.cloud/?x=1",
+            Some("must not hold a query (?…)"),
+        ),
+        (
+            "https://api.confluent.cloud/#top",
+            Some("must not hold a fragment (#…)"),
+        ),
+    ] {
+        let mut draft = new_draft(Vendor::Confluent);
+        draft["base_url"] = json!(base);
+        let errors = validate(&form, &draft)["/base_url"].to_vec();
+        assert_eq!(
+            errors,
+            message.map(String::from).into_iter().collect::<Vec<_>>(),
+            "{base}"
         );
     }
 }

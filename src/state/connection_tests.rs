@@ -1,5 +1,5 @@
 use super::*;
-use serde_json::json;
+use serde_json::{json, Value};
 
 fn demo() -> Connection {
     Connection {
@@ -15,7 +15,7 @@ fn demo() -> Connection {
 
 #[test]
 fn export_round_trips_through_import() {
-    let text = export_file(&[demo()]);
+    let text = export_file(&[demo()], &[]);
     let imported = import_file(&text).unwrap();
     assert_eq!(imported.connections, vec![demo()]);
     assert!(imported.problems.is_empty());
@@ -38,7 +38,7 @@ fn import_drops_secrets_however_they_are_smuggled_in() {
         connection.settings,
         *json!({"api_key": "K"}).as_object().unwrap()
     );
-    assert!(!export_file(&imported.connections).contains("S3CRET"));
+    assert!(!export_file(&imported.connections, &[]).contains("S3CRET"));
 }
 
 #[test]
@@ -62,7 +62,129 @@ fn import_accepts_a_bare_list_and_reports_each_bad_entry() {
         imported.problems[1],
         "Entry 3: “Bad URL”: base_url must start with http:// or https://"
     );
-    assert!(imported.problems[2].starts_with("Entry 4: “Bad prefix”: route/prefix must be a path"));
+    assert!(
+        imported.problems[2].starts_with("Entry 4: “Bad prefix”: route/prefix must not"),
+        "{}",
+        imported.problems[2]
+    );
+}
+
+fn entry(id: &str, prefix: &str) -> Value {
+    json!({"id": id, "vendor": "confluent", "label": format!("L {id}"),
+           "base_url": "https://api.confluent.cloud", "settings": {"api_key": "K"},
+           "route": {"mode": "proxy", "prefix": prefix}})
+}
+
+#[test]
+fn import_refuses_every_hostile_prefix() {
+    for prefix in [
+        "/\\evil.test/x",
+        "/\t/evil.test",
+        "/%2F%2Fevil.test",
+        "/..//evil.test",
+    ] {
+        let text = json!([entry("c1", prefix)]).to_string();
+        let imported = import_file(&text).unwrap();
+        assert!(imported.connections.is_empty(), "{prefix:?}");
+        assert!(
+            imported.problems[0].contains("route/prefix"),
+            "{prefix:?}: {:?}",
+            imported.problems
+        );
+    }
+}
+
+#[test]
+fn import_refuses_ids_that_would_break_addresses_and_repeated_ids() {
+    let text = json!([
+        entry("../../etc/passwd", "/proxy/confluent"),
+        entry("ok-1", "/proxy/confluent"),
+        entry("ok-1", "/proxy/confluent"),
+        entry(&"x".repeat(65), "/proxy/confluent"),
+    ])
+    .to_string();
+    let imported = import_file(&text).unwrap();
+    let ids: Vec<&str> = imported.connections.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["ok-1"]);
+    assert_eq!(
+        imported.problems[0],
+        "Entry 1: “L ../../etc/passwd”: id may only hold letters, digits, - and _"
+    );
+    assert_eq!(
+        imported.problems[1],
+        "Entry 3: “L ok-1”: the id “ok-1” appears earlier in this file; only the first is imported"
+    );
+    assert!(imported.problems[2].contains("longer than 64"));
+}
+
+#[test]
+fn the_import_report_counts_added_and_replaced_and_caps_refusals() {
+    let existing = vec![demo()];
+    let mut entries = vec![
+        serde_json::to_value(demo()).unwrap(),
+        entry("new-1", "/proxy/confluent"),
+    ];
+    entries.extend((0..40_000).map(|i| entry(&format!("bad-{i}"), "//evil.test")));
+    let imported = import_file(&json!(entries).to_string()).unwrap();
+    let report = ImportReport::new(&existing, &imported);
+    assert_eq!(
+        report.summary(),
+        "Imported 2 connections: 1 added, 1 replaced."
+    );
+    let (heading, lines) = report.refusals().unwrap();
+    assert_eq!(heading, "40000 entries refused:");
+    assert_eq!(lines.len(), 6);
+    assert_eq!(lines[5], "…and 39995 more.");
+    let shown: usize = lines.iter().map(String::len).sum();
+    assert!(shown < 2_000, "{shown}");
+}
+
+#[test]
+fn an_import_that_adds_nothing_says_so() {
+    let imported = import_file(&json!([entry("c", "//evil.test")]).to_string()).unwrap();
+    let report = ImportReport::new(&[], &imported);
+    assert!(!report.changed());
+    assert_eq!(report.summary(), "Nothing was imported.");
+    assert_eq!(report.refusals().unwrap().0, "1 entry refused:");
+}
+
+#[test]
+fn long_file_text_is_shortened_in_messages() {
+    let label = "x".repeat(10_000);
+    let text = json!([{"id": "c", "vendor": "confluent", "label": label,
+        "base_url": "ftp://x", "route": {"mode": "direct"}}])
+    .to_string();
+    let imported = import_file(&text).unwrap();
+    assert!(
+        imported.problems[0].chars().count() < 200,
+        "{}",
+        imported.problems[0]
+    );
+}
+
+#[test]
+fn saved_connections_that_fail_todays_rules_are_kept_and_flagged() {
+    let text = json!({"format": FILE_FORMAT, "connections": [
+        serde_json::to_value(demo()).unwrap(),
+        entry("hostile", "/\\evil.test/x"),
+        entry("../../etc/passwd", "/proxy/confluent"),
+        {"id": "future", "vendor": "some-new-vendor", "label": "?"},
+    ]})
+    .to_string();
+    let saved = read_saved(&text).unwrap();
+    let ids: Vec<&str> = saved.connections.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["confluent-demo", "hostile", "../../etc/passwd"]);
+    assert_eq!(problem_of(&saved.connections[0]), None);
+    assert!(problem_of(&saved.connections[1])
+        .unwrap()
+        .starts_with("route/prefix"));
+    assert!(problem_of(&saved.connections[2])
+        .unwrap()
+        .starts_with("id "));
+    assert_eq!(saved.unreadable.len(), 1);
+    // Written back, nothing is lost: the unreadable entry travels unchanged.
+    let again = read_saved(&export_file(&saved.connections, &saved.unreadable)).unwrap();
+    assert_eq!(again, saved);
 }
 
 #[test]

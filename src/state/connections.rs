@@ -4,17 +4,22 @@
 
 use leptos::prelude::*;
 
-use super::connection::{export_file, import_file, Connection};
+use serde_json::Value;
+
+use super::connection::{export_file, import_file, problem_of, read_saved, Connection};
 use super::credentials::Secrets;
 use super::storage::{self, Area};
 use crate::domain::Vendor;
 
 const STORAGE_KEY: &str = "patchbay.connections";
-const PRESET_URL: &str = "connections.json";
+/// From the site's root, so a first visit to a deep link (`/c/x/i/y`) finds it too.
+const PRESET_URL: &str = "/connections.json";
 
 #[derive(Clone, Copy)]
 pub struct Connections {
     list: RwSignal<Vec<Connection>>,
+    /// Saved entries this version cannot read: kept and written back as they were.
+    unreadable: RwSignal<Vec<Value>>,
     loaded: RwSignal<bool>,
     secrets: Secrets,
 }
@@ -25,14 +30,15 @@ impl Connections {
     pub fn provide(secrets: Secrets) -> Self {
         let store = Connections {
             list: RwSignal::new(Vec::new()),
+            unreadable: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(false),
             secrets,
         };
-        let saved =
-            storage::read(Area::Local, STORAGE_KEY).and_then(|text| import_file(&text).ok());
+        let saved = storage::read(Area::Local, STORAGE_KEY).and_then(|text| read_saved(&text).ok());
         match saved {
-            Some(imported) => {
-                store.list.set(imported.connections);
+            Some(saved) => {
+                store.list.set(saved.connections);
+                store.unreadable.set(saved.unreadable);
                 store.loaded.set(true);
             }
             None => leptos::task::spawn_local(async move {
@@ -55,6 +61,17 @@ impl Connections {
 
     pub fn all(&self) -> Vec<Connection> {
         self.list.get()
+    }
+
+    /// How many saved entries could not be read at all (kept, exported, never sent to).
+    pub fn unreadable_count(&self) -> usize {
+        self.unreadable.with(Vec::len)
+    }
+
+    /// Why a saved connection cannot be used as it is (see `problem_of`).
+    pub fn problem(&self, id: &str) -> Option<String> {
+        self.list
+            .with(|list| list.iter().find(|c| c.id == id).and_then(problem_of))
     }
 
     pub fn find(&self, id: &str) -> Option<Connection> {
@@ -83,6 +100,20 @@ impl Connections {
 
     /// Adds or replaces (same id) a connection and saves. `false` if the browser refused.
     pub fn save(&self, connection: Connection) -> bool {
+        self.put(vec![connection])
+    }
+
+    /// Saves `connection` in place of the one saved as `old_id` (a connection whose id broke
+    /// today's rules gets a new one when it is fixed); the old id's secrets are forgotten.
+    pub fn save_replacing(&self, old_id: &str, connection: Connection) -> bool {
+        if old_id != connection.id {
+            self.list.update(|list| {
+                if let Some(existing) = list.iter_mut().find(|c| c.id == old_id) {
+                    *existing = connection.clone();
+                }
+            });
+            self.secrets.forget(old_id);
+        }
         self.put(vec![connection])
     }
 
@@ -122,11 +153,15 @@ impl Connections {
 
     /// The export file of every connection.
     pub fn export(&self) -> String {
-        self.list.with(|list| export_file(list))
+        self.list
+            .with(|list| self.unreadable.with(|kept| export_file(list, kept)))
     }
 
     fn persist(&self) -> bool {
-        let text = self.list.with_untracked(|list| export_file(list));
+        let text = self.list.with_untracked(|list| {
+            self.unreadable
+                .with_untracked(|kept| export_file(list, kept))
+        });
         storage::write(Area::Local, STORAGE_KEY, &text)
     }
 }

@@ -10,7 +10,7 @@ use crate::components::form::{warn_before_leaving, FormCtx, FormFields};
 use crate::domain::pointer::get;
 use crate::domain::Vendor;
 use crate::routes::AppRoute;
-use crate::state::connection::new_id;
+use crate::state::connection::{id_problem, new_id};
 use crate::state::connection_form::{
     connection_form, draft_from, from_draft, new_draft, switch_vendor,
 };
@@ -53,6 +53,9 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         }
         None => new_draft(Vendor::Confluent),
     };
+    let attention = existing_id
+        .as_deref()
+        .and_then(|id| untrack(|| connections.problem(id)));
     let title = match &existing {
         Some(connection) => format!("Edit “{}”", connection.label),
         None => "Add a connection".to_string(),
@@ -106,8 +109,10 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         if !ctx.check_before_submit() {
             return;
         }
+        // A saved id that breaks today's rules is replaced as the connection is fixed.
         let id = existing_id
             .clone()
+            .filter(|id| id_problem(id).is_none())
             .unwrap_or_else(|| new_id(vendor.get_untracked(), js_sys::Math::random()));
         let submitted = match from_draft(&draft.get_untracked(), &id) {
             Ok(submitted) => submitted,
@@ -118,7 +123,10 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         };
         let label = submitted.connection.label.clone();
         baseline.set_value(draft.get_untracked());
-        let persisted = connections.save(submitted.connection);
+        let persisted = match &existing_id {
+            Some(old_id) => connections.save_replacing(old_id, submitted.connection),
+            None => connections.save(submitted.connection),
+        };
         secrets.save(&id, submitted.secrets, submitted.remember);
         if persisted {
             toasts.success(format!("Saved “{label}”."));
@@ -132,6 +140,11 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         <section class="editor" aria-labelledby="editor-title">
             <h2 id="editor-title">{title}</h2>
             <p class="help">{move || vendor.get().credentials_help()}</p>
+            {attention.map(|problem| view! {
+                <p class="notice attention" role="note">
+                    {format!("This saved connection needs attention: {problem}. Nothing is sent for it until it is saved without errors.")}
+                </p>
+            })}
             <Show when=secrets_dropped>
                 <p class="notice" role="status">
                     "This connection now points somewhere else: its saved secrets will not be sent there. Enter them again."

@@ -12,13 +12,14 @@ use crate::routes::AppRoute;
 use crate::state::Connections;
 use editor::ConnectionEditor;
 use table::ConnectionTable;
-use transfer::{ExportButton, ImportButton};
+use transfer::{ExportButton, ImportButton, ImportReportPanel};
 
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
     let query = use_query_map();
     let editing = Memo::new(move |_| query.read().get("edit"));
     let connections = Connections::use_context();
+    let report = RwSignal::new(None);
     view! {
         <h1>"Connections"</h1>
         <p class="lead">
@@ -27,9 +28,10 @@ pub fn ConnectionsPage() -> impl IntoView {
         </p>
         <div class="toolbar">
             <a href=AppRoute::EditConnection(None).href() class="button">"Add connection"</a>
-            <ImportButton/>
+            <ImportButton report/>
             <ExportButton/>
         </div>
+        <ImportReportPanel report/>
         // The editor waits for the saved connections (or the preset) so a deep link finds its own.
         {move || connections.loaded().then(|| editing.get().map(|edit| view! { <ConnectionEditor edit/> }))}
         <ConnectionTable/>

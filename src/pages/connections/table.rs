@@ -39,9 +39,13 @@ pub fn ConnectionTable() -> impl IntoView {
                 let edit_label = format!("Edit {}", connection.label);
                 let remove_label = format!("Remove {}", connection.label);
                 let route = connection.route_summary();
+                let attention = connections.problem(&connection.id).map(|problem| view! {
+                    <span class="badge attention" title=problem.clone()>"Needs attention"</span>
+                    <span class="visually-hidden">{format!(": {problem}")}</span>
+                });
                 view! {
                     <tr>
-                        <th scope="row"><A href=AppRoute::List { conn: connection.id.clone() }.href()>{connection.label.clone()}</A></th>
+                        <th scope="row"><A href=AppRoute::List { conn: connection.id.clone() }.href()>{connection.label.clone()}</A>" "{attention}</th>
                         <td>{connection.vendor.title()}</td>
                         <td><code>{connection.base_url.clone()}</code></td>
                         <td>{route}</td>
@@ -83,6 +87,17 @@ pub fn ConnectionTable() -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            {move || {
+                let count = connections.unreadable_count();
+                (count > 0).then(|| view! {
+                    <p class="notice attention" role="note">{format!(
+                        "{count} saved entr{} could not be read by this version. {} kept as saved and included in Export; nothing is sent for {}.",
+                        if count == 1 { "y" } else { "ies" },
+                        if count == 1 { "It is" } else { "They are" },
+                        if count == 1 { "it" } else { "them" },
+                    )}</p>
+                })
+            }}
         }
         .into_any()
     };

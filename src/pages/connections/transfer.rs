@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::state::connection::import_file;
+use crate::state::connection::{import_file, ImportReport};
 use crate::state::{Connections, Toasts};
 
 const EXPORT_NAME: &str = "patchbay-connections.json";
@@ -22,8 +22,9 @@ pub fn ExportButton() -> impl IntoView {
     view! { <button type="button" class="secondary" on:click=export>"Export"</button> }
 }
 
+/// Imports a connections file and reports exactly what happened into `report`.
 #[component]
-pub fn ImportButton() -> impl IntoView {
+pub fn ImportButton(report: RwSignal<Option<Result<ImportReport, String>>>) -> impl IntoView {
     let connections = Connections::use_context();
     let toasts = Toasts::use_context();
     let on_change = move |ev: leptos::ev::Event| {
@@ -45,25 +46,53 @@ pub fn ImportButton() -> impl IntoView {
                 .unwrap_or_default();
             match import_file(&text) {
                 Ok(imported) => {
-                    let count = imported.connections.len();
-                    if count > 0 && !connections.import(imported.connections) {
+                    let outcome = ImportReport::new(&connections.all(), &imported);
+                    if outcome.changed() && !connections.import(imported.connections) {
                         toasts.error("The browser refused to store connections; the import lasts until reload.");
                     }
-                    toasts.success(format!(
-                        "Imported {count} connection{}.",
-                        if count == 1 { "" } else { "s" }
-                    ));
-                    if !imported.problems.is_empty() {
-                        toasts.error(format!("Skipped: {}", imported.problems.join(" · ")));
-                    }
+                    report.set(Some(Ok(outcome)));
                 }
-                Err(problem) => toasts.error(format!("Nothing imported. {problem}")),
+                Err(problem) => report.set(Some(Err(problem))),
             }
         });
     };
     view! {
         <label class="button secondary" for="import-file">"Import…"</label>
         <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" on:change=on_change/>
+    }
+}
+
+/// What the last import did: how many were added and replaced, and the first refusals.
+#[component]
+pub fn ImportReportPanel(report: RwSignal<Option<Result<ImportReport, String>>>) -> impl IntoView {
+    move || {
+        report.get().map(|outcome| {
+            let (class, summary, refusals) = match outcome {
+                Ok(outcome) => (
+                    if outcome.changed() { "import-report ok" } else { "import-report failed" },
+                    outcome.summary(),
+                    outcome.refusals(),
+                ),
+                Err(problem) => (
+                    "import-report failed",
+                    format!("Nothing was imported. {problem}"),
+                    None,
+                ),
+            };
+            let refusals = refusals.map(|(heading, lines)| {
+                view! {
+                    <p>{heading}</p>
+                    <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                }
+            });
+            view! {
+                <section class=class role="status" aria-label="Import result">
+                    <p><strong>{summary}</strong></p>
+                    {refusals}
+                    <button type="button" class="secondary" on:click=move |_| report.set(None)>"Dismiss"</button>
+                </section>
+            }
+        })
     }
 }
 

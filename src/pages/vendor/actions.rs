@@ -52,7 +52,10 @@ pub fn ActionForm(
             Err(error) => return failure.set(Some(error)),
         };
         let target = secrets.target(&connection);
-        let (key, label) = (key_of(&connection), label.clone());
+        let (key, label) = (
+            key_of(&connection, &target.credentials.secrets),
+            label.clone(),
+        );
         pending.set(true);
         failure.set(None);
         leptos::task::spawn_local_scoped_with_cancellation(async move {

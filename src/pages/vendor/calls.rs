@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::domain::paging::{self, Onward};
 use crate::domain::{
     ApiError, Cursor, ErrorKind, ListQuery, Lookups, Record, Request, Response, VendorApi,
 };
@@ -48,6 +49,7 @@ pub async fn load_all(
     let generation = cache.start(key);
     let mut cursor = None;
     let mut followed = HashSet::new();
+    let (mut pages, mut read, mut total) = (0usize, 0u64, None);
     loop {
         let page = match api.list_request(query, cursor.as_ref()) {
             Ok(request) => match send(api, target, &request, on_wait).await {
@@ -59,7 +61,19 @@ pub async fn load_all(
         match page {
             Ok(page) => {
                 let next = page.next.clone();
+                pages += 1;
+                read += (page.records.len() + page.skipped) as u64;
+                total = page.total.or(total);
                 cache.append(key, generation, page);
+                if next.is_some() {
+                    if let Onward::Stop(why) = paging::after_page(pages, read, total) {
+                        return cache.fail(
+                            key,
+                            generation,
+                            ApiError::new(ErrorKind::Malformed, why),
+                        );
+                    }
+                }
                 match next {
                     // A cursor seen before would loop forever: stop and say why.
                     Some(next) if !followed.insert(next.clone()) => {
@@ -86,7 +100,7 @@ pub async fn load_lookups(
         let mut choices = Vec::new();
         let mut request = lookup.first.clone();
         let mut followed = HashSet::new();
-        loop {
+        for _ in 0..paging::MAX_PAGES {
             let response = send(api, target, &request, on_wait)
                 .await
                 .map_err(|mut error| {

@@ -117,7 +117,7 @@ fn DeleteButton(
         };
         let target = secrets.target(&connection);
         let (key, id, list) = (
-            key_of(&connection),
+            key_of(&connection, &target.credentials.secrets),
             record.id.clone(),
             AppRoute::List {
                 conn: connection.id.clone(),

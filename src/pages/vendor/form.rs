@@ -102,8 +102,11 @@ pub fn IntegrationForm(
                 Err(error) => return show_failure(error),
             };
             let target = secrets.target(&connection);
-            let (key, conn, navigate) =
-                (key_of(&connection), connection.id.clone(), navigate.clone());
+            let (key, conn, navigate) = (
+                key_of(&connection, &target.credentials.secrets),
+                connection.id.clone(),
+                navigate.clone(),
+            );
             let verb = if matches!(mode, Mode::Create) {
                 "Created"
             } else {

@@ -33,6 +33,9 @@ pub fn ConnectionFrame(page: &'static str, body: Body) -> impl IntoView {
             return unknown_connection(conn_id.get()).into_any();
         };
         let head = header(&connection, page);
+        if let Some(problem) = connections.problem(&connection.id) {
+            return view! { {head} {needs_attention(&connection, problem)} }.into_any();
+        }
         let rest = match (connection.vendor.api(), missing.get()) {
             (None, _) => not_built(&connection).into_any(),
             (Some(_), Some(missing)) => credentials_needed(&connection, missing).into_any(),
@@ -74,6 +77,18 @@ fn credentials_needed(connection: &Connection, missing: String) -> impl IntoView
             <p>{format!("{missing}. Secrets are kept only in this browser, so enter them once per session (or let this tab remember them).")}</p>
             {note}
             <p><a href=AppRoute::EditConnection(Some(connection.id.clone())).href() class="button">"Enter credentials"</a></p>
+        </section>
+    }
+}
+
+/// A saved connection that fails today's rules (an unsafe proxy prefix, a base URL with a
+/// password in it): nothing is sent for it until it is fixed.
+fn needs_attention(connection: &Connection, problem: String) -> impl IntoView {
+    view! {
+        <section class="notice attention" aria-labelledby="needs-attention">
+            <h2 id="needs-attention">"This connection needs attention"</h2>
+            <p>{format!("Its saved settings fail a rule: {problem}. Patchbay sends nothing for it until it is fixed.")}</p>
+            <p><a href=AppRoute::EditConnection(Some(connection.id.clone())).href() class="button">"Fix the connection"</a></p>
         </section>
     }
 }

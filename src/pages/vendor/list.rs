@@ -14,7 +14,7 @@ use super::lookups::use_lookups;
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::domain::{ListQuery, VendorApi};
 use crate::routes::AppRoute;
-use crate::state::cache::{filtered_key, CachedList};
+use crate::state::cache::{filtered_key, key_of, CachedList};
 use crate::state::{Connection, ListCache, Secrets};
 
 /// URL parameters that carry vendor filters start with this.
@@ -46,7 +46,10 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
     });
     let key = {
         let connection = connection.clone();
-        Memo::new(move |_| filtered_key(&connection, &filters.get()))
+        Memo::new(move |_| {
+            let own = key_of(&connection, &secrets.values(&connection.id));
+            filtered_key(&own, &filters.get())
+        })
     };
 
     let load = {

@@ -17,7 +17,7 @@ pub fn use_lookups(
     }
     let cache = LookupCache::use_context();
     let secrets = Secrets::use_context();
-    let key = key_of(connection);
+    let key = key_of(connection, &untrack(|| secrets.values(&connection.id)));
     let cached = untrack(|| cache.get(&key));
     if !matches!(cached, Some(Ok(_))) {
         cache.forget(&key);
