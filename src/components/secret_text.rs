@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::safety::mask_url;
+use crate::domain::safety::mask_value;
 use crate::state::Toasts;
 
 #[component]
 pub fn SecretText(#[prop(into)] value: String, #[prop(into)] label: String) -> impl IntoView {
     let toasts = Toasts::use_context();
     let revealed = RwSignal::new(false);
-    let masked = mask_url(&value);
+    let masked = mask_value(&value);
     let shown = {
         let value = value.clone();
         move || {

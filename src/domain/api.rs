@@ -44,6 +44,11 @@ pub trait VendorApi: Sync {
     /// The list's columns after the name, and a record's cells in that order.
     fn list_columns(&self) -> Vec<&'static str>;
     fn list_cells(&self, record: &Record, lookups: &Lookups) -> Vec<Cell>;
+    /// The one list of a record's fields that are credentials (webhook URLs, ingest links,
+    /// inbound emails, tokens): every view — cells, detail rows, raw JSON — masks these.
+    fn secret_pointers(&self) -> &'static [&'static str] {
+        &[]
+    }
     /// Every field of a record worth a row on its page, beyond the raw JSON.
     fn detail_fields(&self, record: &Record, lookups: &Lookups) -> Vec<(String, Cell)>;
 
@@ -108,4 +113,44 @@ pub fn refused_fields(result: Result<Request, ApiError>) -> Vec<(String, Vec<Str
         .iter()
         .map(|(p, m)| (p.clone(), m.clone()))
         .collect()
+}
+
+/// For tests: every view of `record` masks exactly the vendor's `secret_pointers`. No secret
+/// value shows as plain text in a list cell or detail row, and every masked cell is one of them.
+#[cfg(test)]
+pub fn assert_secrets_masked_alike(api: &dyn VendorApi, record: &Record) {
+    use super::Cell;
+    let lookups = Lookups::new();
+    let secrets: Vec<String> = api
+        .secret_pointers()
+        .iter()
+        .filter_map(|p| record.raw.pointer(p).and_then(Value::as_str))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let cells = api.list_cells(record, &lookups).into_iter().chain(
+        api.detail_fields(record, &lookups)
+            .into_iter()
+            .map(|(_, c)| c),
+    );
+    for cell in cells {
+        match cell {
+            Cell::Text(text) => assert!(
+                !secrets.iter().any(|s| text.contains(s.as_str())),
+                "a secret shows in clear: {text}"
+            ),
+            Cell::Secret(value) => assert!(
+                secrets.contains(&value),
+                "{value} is masked but not among the vendor's secret pointers"
+            ),
+            _ => {}
+        }
+    }
+    let raw = super::safety::mask_pointers(&record.raw, api.secret_pointers()).to_string();
+    for secret in &secrets {
+        assert!(
+            !raw.contains(secret.as_str()),
+            "the raw JSON shows {secret}"
+        );
+    }
 }

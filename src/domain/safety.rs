@@ -65,7 +65,8 @@ pub fn safe_href(text: &str) -> Option<String> {
 /// nothing, because four characters of an eight-character secret is half of it.
 pub fn mask_secret(secret: &str) -> String {
     const DOTS: &str = "••••";
-    let chars: Vec<char> = secret.chars().collect();
+    // A trailing slash tells nothing apart: the tail is taken before it.
+    let chars: Vec<char> = secret.trim_end_matches('/').chars().collect();
     if chars.len() < 12 {
         return DOTS.into();
     }
@@ -87,6 +88,7 @@ pub fn mask_url(text: &str) -> String {
         None => host.to_string(),
     };
     let rest = &text[text.find(&host).map_or(0, |at| at + host.len())..];
+    let rest = rest.trim_end_matches('/');
     let tail: String = rest
         .chars()
         .rev()
@@ -111,6 +113,42 @@ pub fn fingerprint(secret: &str) -> String {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{hash:016x}")
+}
+
+/// An email address that is a credential (an inbound-email integration's address): the
+/// domain stays, the mailbox shows only its last four characters when it is long enough that
+/// they tell two addresses apart without giving one away: `••••x7Qz@inbound.oncall.test`.
+pub fn mask_email(text: &str) -> String {
+    match text.rsplit_once('@') {
+        Some((mailbox, domain)) if !domain.is_empty() => {
+            format!("{}@{domain}", mask_secret(mailbox))
+        }
+        _ => mask_secret(text),
+    }
+}
+
+/// Any secret value, masked the way its shape calls for: a URL, an email address, or a key.
+pub fn mask_value(text: &str) -> String {
+    let is_email = text.contains('@') && !text.contains("://") && !text.contains('/');
+    if is_email {
+        mask_email(text)
+    } else {
+        mask_url(text)
+    }
+}
+
+/// A copy of `raw` with the string at each of `pointers` masked: the raw JSON a page shows
+/// masks exactly what its fields mask.
+pub fn mask_pointers(raw: &serde_json::Value, pointers: &[&str]) -> serde_json::Value {
+    let mut masked = raw.clone();
+    for pointer in pointers {
+        if let Some(value) = masked.pointer_mut(pointer) {
+            if let Some(text) = value.as_str().filter(|t| !t.is_empty()) {
+                *value = serde_json::Value::String(mask_value(text));
+            }
+        }
+    }
+    masked
 }
 
 /// A CSV field that a spreadsheet shows as text: cells a spreadsheet would run as a formula
@@ -200,6 +238,36 @@ mod tests {
     }
 
     #[test]
+    fn masked_emails_and_links_of_two_records_can_be_told_apart() {
+        let one = mask_value("k3Jd8sQp0aZx7Qz1@inbound.oncall.test");
+        let two = mask_value("p9Wm2nBv6cTy4Lr8@inbound.oncall.test");
+        assert_eq!(one, "••••7Qz1@inbound.oncall.test");
+        assert_ne!(one, two);
+        assert_eq!(mask_value("abc@inbound.test"), "••••@inbound.test");
+        let link = "https://oncall.test/integrations/v1/grafana/mReAoNwDm0eMwKo1mTeTwYo/";
+        assert_eq!(mask_value(link), "https://oncall.test/••••TwYo");
+        assert_eq!(
+            mask_value("{{API_URL}}/integrations/v1/grafana/mReAoNwDm0eMwKo1mTeTwYo/"),
+            "••••TwYo"
+        );
+    }
+
+    #[test]
+    fn raw_json_masks_the_secret_pointers_and_nothing_else() {
+        let raw = serde_json::json!({
+            "id": "X", "name": "Ops",
+            "target": {"kind": "Slack", "webhook_url": "https://hooks.slack.com/services/T/B/abcdefghwxyz"}
+        });
+        let masked = mask_pointers(&raw, &["/target/webhook_url", "/missing"]);
+        assert_eq!(
+            masked["target"]["webhook_url"],
+            "https://hooks.slack.com/••••wxyz"
+        );
+        assert_eq!(masked["name"], "Ops");
+        assert!(!masked.to_string().contains("abcdefgh"));
+    }
+
+    #[test]
     fn masks_show_only_the_last_four_of_long_secrets() {
         assert_eq!(mask_secret("sk_live_abcdefgh1234"), "••••1234");
         assert_eq!(mask_secret("short123"), "••••");
@@ -221,7 +289,7 @@ mod tests {
             mask_url(
                 "http://127.0.0.1:9870/oncall/integrations/v1/grafana/mReAoNwDm0eMwKo1mTeTwYo/"
             ),
-            "http://127.0.0.1:9870/••••wYo/"
+            "http://127.0.0.1:9870/••••TwYo"
         );
         assert_eq!(mask_url("not a url at all, quite long"), "••••long");
         assert!(!mask_url("https://x.test/path/with/token-secret-123").contains("token-secret"));

@@ -102,10 +102,34 @@ impl Vendor {
 
 /// A connection's credentials: non-secret parts (a user id, an API key id, an email) and
 /// secrets (tokens), both keyed by the last token of their field's pointer.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Credentials {
     pub settings: Map<String, Value>,
     pub secrets: Map<String, Value>,
+}
+
+/// Secrets print as `••••` and a fingerprint, so a `{:?}` in a log or a panic message tells
+/// two keys apart without giving either away.
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secrets: std::collections::BTreeMap<&str, String> = self
+            .secrets
+            .iter()
+            .map(|(key, value)| {
+                let text = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_string);
+                (
+                    key.as_str(),
+                    format!("•••• ({})", super::safety::fingerprint(&text)),
+                )
+            })
+            .collect();
+        f.debug_struct("Credentials")
+            .field("settings", &self.settings)
+            .field("secrets", &secrets)
+            .finish()
+    }
 }
 
 impl Credentials {
@@ -156,6 +180,23 @@ mod tests {
             Vendor::GrafanaOncall.default_proxy_prefix(),
             "/proxy/grafana-oncall"
         );
+    }
+
+    #[test]
+    fn debug_output_never_holds_a_secret() {
+        let credentials = Credentials {
+            settings: serde_json::json!({"api_key": "DEMOKEY"})
+                .as_object()
+                .unwrap()
+                .clone(),
+            secrets: serde_json::json!({"api_secret": "s3cr3t-value-42"})
+                .as_object()
+                .unwrap()
+                .clone(),
+        };
+        let printed = format!("{credentials:?} {credentials:#?}");
+        assert!(!printed.contains("s3cr3t-value-42"), "{printed}");
+        assert!(printed.contains("DEMOKEY") && printed.contains("api_secret"));
     }
 
     #[test]

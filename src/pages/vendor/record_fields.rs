@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::cell::CellView;
+use crate::domain::safety::mask_pointers;
 use crate::domain::{Lookups, Record, VendorApi};
 
 #[component]
@@ -19,11 +20,13 @@ pub fn RecordFields(
             view! { <dt>{label}</dt><dd><CellView cell label=name/></dd> }
         })
         .collect_view();
-    let raw = serde_json::to_string_pretty(&record.raw).unwrap_or_default();
+    // The raw JSON masks exactly what the fields above mask.
+    let masked = mask_pointers(&record.raw, api.secret_pointers());
+    let raw = serde_json::to_string_pretty(&masked).unwrap_or_default();
     view! {
         <dl class="fields">{rows}</dl>
         <details class="raw">
-            <summary>"Raw JSON, as the vendor sent it"</summary>
+            <summary>"Raw JSON, as the vendor sent it (secrets masked)"</summary>
             <pre><code>{raw}</code></pre>
         </details>
     }

@@ -78,6 +78,9 @@ impl VendorApi for ConfluentApi {
     fn list_cells(&self, record: &Record, _lookups: &Lookups) -> Vec<Cell> {
         parse::list_cells(record)
     }
+    fn secret_pointers(&self) -> &'static [&'static str] {
+        &["/target/url", "/target/webhook_url"]
+    }
     fn detail_fields(&self, record: &Record, _lookups: &Lookups) -> Vec<(String, Cell)> {
         parse::detail_fields(record)
     }

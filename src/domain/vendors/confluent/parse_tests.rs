@@ -169,3 +169,13 @@ fn the_edit_draft_holds_only_editable_fields() {
         })
     );
 }
+
+#[test]
+fn every_view_masks_the_same_secret_fields() {
+    for record in listed().records {
+        crate::domain::api::assert_secrets_masked_alike(
+            &crate::domain::vendors::confluent::ConfluentApi,
+            &record,
+        );
+    }
+}

@@ -72,6 +72,9 @@ impl VendorApi for OnCallApi {
     fn list_cells(&self, record: &Record, lookups: &Lookups) -> Vec<Cell> {
         parse::list_cells(record, lookups)
     }
+    fn secret_pointers(&self) -> &'static [&'static str] {
+        &["/link", "/inbound_email", "/heartbeat/link"]
+    }
     fn detail_fields(&self, record: &Record, lookups: &Lookups) -> Vec<(String, Cell)> {
         parse::detail_fields(record, lookups)
     }

@@ -137,3 +137,15 @@ fn malformed_answers_are_errors_not_panics() {
     }
     assert!(one(&Response::new(200, "{}")).is_err());
 }
+
+#[test]
+fn every_view_masks_the_same_secret_fields() {
+    let api = crate::domain::vendors::grafana_oncall::OnCallApi;
+    for body in [ONE, UPDATED] {
+        let record = one(&Response::new(200, body)).unwrap();
+        crate::domain::api::assert_secrets_masked_alike(&api, &record);
+    }
+    for record in list(&Response::new(200, LIST)).unwrap().records {
+        crate::domain::api::assert_secrets_masked_alike(&api, &record);
+    }
+}
