@@ -10,6 +10,7 @@ pub mod field;
 pub mod paging;
 pub mod paths;
 pub mod pointer;
+pub mod proxy;
 pub mod rate_limit;
 pub mod records;
 pub mod request;

@@ -13,6 +13,7 @@ use web_sys::AbortController;
 
 use super::retry::{Attempt, Decision, History, RetryPolicy, WaitReason};
 use super::route::{Route, RouteError};
+use crate::domain::proxy::proxy_failure;
 use crate::domain::rate_limit::wait_seconds;
 use crate::domain::{ApiError, Credentials, ErrorKind, Request, Response, Vendor};
 
@@ -93,7 +94,12 @@ impl Client {
                 .decide(request.method, history, attempt, js_sys::Math::random())
             {
                 Decision::Finish => {
-                    return outcome.map_err(|kind| self.no_answer(kind, request, target))
+                    let response = outcome.map_err(|kind| self.no_answer(kind, request, target))?;
+                    let written = !request.method.is_idempotent_read();
+                    return match proxy_failure(&response, target.vendor.title(), written) {
+                        Some(error) => Err(error),
+                        None => Ok(response),
+                    };
                 }
                 Decision::Retry { wait_ms, reason } => {
                     attempt_number += 1;

@@ -123,7 +123,7 @@ pub fn new_draft(vendor: Vendor) -> Value {
 /// the old vendor's defaults, but a label or base URL the user typed stays.
 pub fn switch_vendor(draft: &Value, from: Option<Vendor>, to: Vendor) -> Value {
     let mut next = new_draft(to);
-    for key in ["label", "remember"] {
+    for key in ["label", "note", "remember"] {
         if let Some(value) = draft.get(key) {
             next[key] = value.clone();
         }

@@ -122,9 +122,11 @@ fn base_url_must_not_carry_user_info_query_or_fragment() {
 fn switching_vendor_replaces_defaults_but_keeps_what_was_typed() {
     let mut draft = new_draft(Vendor::Confluent);
     draft["label"] = json!("Prod");
+    draft["note"] = json!("Key from the ops vault");
     let switched = switch_vendor(&draft, Some(Vendor::Confluent), Vendor::PagerTree);
     assert_eq!(switched["vendor"], "pagertree");
     assert_eq!(switched["label"], "Prod");
+    assert_eq!(switched["note"], "Key from the ops vault");
     assert_eq!(switched["base_url"], "https://api.pagertree.com");
     assert_eq!(switched["route"]["prefix"], "/proxy/pagertree");
 

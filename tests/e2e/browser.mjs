@@ -3,6 +3,7 @@
 
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
 const require = createRequire(import.meta.url);
@@ -26,24 +27,38 @@ export async function launch() {
   });
 }
 
-/** A fresh browser context (empty storage) and a page that records uncaught errors. */
+/**
+ * A fresh browser context (empty storage) and a page that records uncaught errors and every
+ * Content-Security-Policy violation (the site runs under the shipped strict policy).
+ */
 export async function openPage(browser) {
   const context = await browser.newContext({ acceptDownloads: true, baseURL: APP_URL });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window.__cspViolations ??= []).push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) page.errors.push(`CSP: ${message.text()}`);
+  });
   return { context, page };
 }
 
-/** Fails on any uncaught error the page threw. */
-export function assertNoPageErrors(page) {
-  assert.deepEqual(page.errors, [], `uncaught errors in the page: ${page.errors.join('\n')}`);
+/** Fails on any uncaught error the page threw or any CSP violation it reported. */
+export async function assertNoPageErrors(page) {
+  const violations = page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+  const errors = [...page.errors, ...violations.map((v) => `CSP violation: ${v}`)];
+  assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
 }
 
 /** Runs axe-core on the page as it is now; fails on serious or critical violations. */
 export async function assertAccessible(page, where) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) {
-    await page.addScriptTag({ path: AXE_PATH });
+    // Evaluated through the DevTools protocol, not as an inline <script> the CSP would block.
+    await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   }
   const result = await page.evaluate(async () => {
     const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });

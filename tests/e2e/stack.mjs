@@ -24,10 +24,14 @@ function renderNginx(dir) {
   const values = {
     PATCHBAY_LISTEN: `127.0.0.1:${APP_PORT}`,
     PATCHBAY_DIST: join(ROOT, 'dist'),
+    // Every e2e connection goes through the proxy, and the stack is plain HTTP.
+    PATCHBAY_CONNECT_SRC: '',
+    PATCHBAY_HSTS: '',
   };
   for (const [name, slug] of Object.entries(VENDORS)) {
     values[name] = `http://127.0.0.1:${SANDBOX_PORT}/${slug}`;
   }
+  if (!existsSync(join(ROOT, 'dist/csp-hashes.conf'))) throw new Error('dist/csp-hashes.conf is missing: trunk build runs the hook that writes it');
   const template = readFileSync(join(ROOT, 'deploy/nginx.conf.template'), 'utf8');
   const server = template.replace(/\$\{([A-Z_]+)\}/g, (whole, name) => values[name] ?? whole);
   writeFileSync(join(dir, 'patchbay.conf'), server);

@@ -45,10 +45,10 @@ pub fn ConnectionTable() -> impl IntoView {
                 });
                 view! {
                     <tr>
-                        <th scope="row"><A href=AppRoute::List { conn: connection.id.clone() }.href()>{connection.label.clone()}</A>" "{attention}</th>
+                        <th scope="row"><A href=AppRoute::List { conn: connection.id.clone() }.href()>{connection.label.clone()}</A></th>
                         <td>{connection.vendor.title()}</td>
                         <td><code>{connection.base_url.clone()}</code></td>
-                        <td>{route}</td>
+                        <td>{route}" "{attention}</td>
                         <td class="secret-state">{secret_state}</td>
                         <td><div class="actions">
                             // A plain link: <A> would mark it current on every /connections URL.

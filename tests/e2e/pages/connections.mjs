@@ -68,6 +68,11 @@ export class ConnectionsPage {
     await this.page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   }
 
+  /** The panel that says what the last import did. */
+  importReport() {
+    return this.page.getByRole('status', { name: 'Import result' });
+  }
+
   toast(text) {
     return this.page.locator('.toast', { hasText: text });
   }

@@ -78,7 +78,7 @@ test('create → it appears in the list → edit sends only the change → delet
   assert.equal((await received('DELETE')).length, 1);
   const readsAfter = (await received('GET', ITEMS)).filter((r) => r.query.startsWith('page_size')).length;
   assert.equal(readsAfter, listReads, 'the list was not read again after create, edit or delete');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -100,7 +100,7 @@ test('invalid input shows on its fields and never reaches Confluent', async () =
   assert.deepEqual(await ui.errorsOf('Teams webhook URL'), ['must be an absolute URL, like https://host/path']);
   await assertAccessible(page, 'Confluent form with errors');
   assert.deepEqual(await received('POST'), [], 'nothing was sent');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -124,7 +124,7 @@ test('a vendor 422 lands on its field and clears when the field changes', async 
   assert.deepEqual(await ui.errorsOf('Display name'), []);
   await ui.save();
   await ui.toast('Created “Not taken”.').waitFor();
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -140,7 +140,7 @@ test('a 429 says how long it waits, then the list loads', async () => {
   assert.equal((await ui.names()).length, 6);
   assert.equal((await received('GET')).length, 2);
   await assertAccessible(page, 'list after a 429');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -165,7 +165,7 @@ test('email and unknown kinds are listed and viewable but not editable, with the
   await page.getByText('Raw JSON, as the vendor sent it').click();
   assert.ok((await page.locator('details.raw pre').innerText()).includes('"kind": "InApp"'));
   await assertAccessible(page, 'read-only detail');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -188,7 +188,7 @@ test('paging through 606 integrations follows every next link through the proxy 
   await page.getByRole('searchbox').fill('integration 599');
   await ui.row('Generated integration 599').waitFor();
   assert.equal(await ui.showing(), 'Showing 1–1 of 1');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -205,7 +205,7 @@ test('send test asks Confluent to notify without saving, and shows what it answe
   assert.ok((await ui.errorPanel('The test notification failed').innerText()).includes('host nowhere.invalid not found'));
   const posts = await received('POST');
   assert.deepEqual(posts.map((r) => r.path), [`${ITEMS}:test`, `${ITEMS}:test`]);
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -235,7 +235,7 @@ test('quota, server errors and wrong credentials say what happened and keep the 
   assert.ok(text.includes('The API Key is invalid'));
   assert.match(text, /Vendor request id sbx-\d+/);
   assert.ok(!text.includes('wrong-secret'));
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -251,6 +251,6 @@ test('a masked webhook URL can be revealed and copied', async () => {
   await row.getByRole('button', { name: 'Copy target of Slack integration' }).click();
   await ui.toast('Copied to the clipboard.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'https://hooks.slack.com/services/{id}/{id}/{id}');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });

@@ -68,7 +68,7 @@ test('adding a connection shows each field\'s errors until fixed, and saves noth
   assert.equal(await connections.secretState('Production'), 'in memory until reload');
   assert.ok(!(await everywhere(page)).includes(SECRET));
   await page.getByRole('navigation', { name: 'Connections' }).getByRole('link', { name: 'Production' }).waitFor();
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -96,7 +96,7 @@ test('choosing another vendor brings its base URL, prefix and credential fields'
   await connections.save();
   assert.deepEqual(await connections.errorsOf('Base URL'), ['required']);
   await assertAccessible(page, 'connection editor, Grafana OnCall');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -136,7 +136,7 @@ test('a connection persists across reload; its secret only when asked, and only 
   await fresh.goto('/connections');
   await new ConnectionsPage(fresh).row('Forgetful').waitFor();
   assert.equal(await new ConnectionsPage(fresh).secretState('Forgetful'), 'not set', 'another tab does not get it');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -162,15 +162,17 @@ test('export holds every connection and no secret; import adds connections and d
     ],
   };
   await connections.importText('in.json', JSON.stringify(incoming));
-  await connections.toast('Imported 1 connection.').waitFor();
-  await connections.toast('Skipped: Entry 2: “Bad”: base_url must start with http:// or https://').waitFor();
+  const report = connections.importReport();
+  await report.getByText('Imported 1 connection: 1 added, 0 replaced.').waitFor();
+  await report.getByText('1 entry refused:').waitFor();
+  await report.getByText('Entry 2: “Bad”: base_url must start with http:// or https://').waitFor();
   await connections.row('Imported PT').waitFor();
   assert.equal(await connections.secretState('Imported PT'), 'not set');
   assert.ok(!(await everywhere(page)).includes('SMUGGLED'));
 
   await connections.importText('broken.json', '{ nope');
-  await connections.toast('Nothing imported.').waitFor();
-  assertNoPageErrors(page);
+  await report.getByText(/^Nothing was imported\. Not a JSON file/).waitFor();
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -195,7 +197,7 @@ test('removing asks first, naming the connection, and forgets its secrets', asyn
   await page.reload();
   await connections.row('Confluent sandbox').waitFor();
   assert.equal(await connections.row('Doomed').count(), 0);
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -229,7 +231,7 @@ test('leaving a form with unsaved changes asks first; staying keeps the input; s
   await nav.getByRole('link', { name: 'Overview' }).click();
   await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
   assert.equal(questions.length, 2, 'no question once saved');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -259,9 +261,9 @@ test('saved secrets never follow a connection to another address, by edit or by 
   await connections.importText('takeover.json', JSON.stringify({ connections: [
     { id, vendor: 'confluent', label: 'Mover', base_url: 'https://attacker.example', route: { mode: 'direct' }, settings: { api_key: 'KEY123' } },
   ] }));
-  await connections.toast('Imported 1 connection.').waitFor();
+  await connections.importReport().getByText('Imported 1 connection: 0 added, 1 replaced.').waitFor();
   assert.equal(await connections.secretState('Mover'), 'not set');
   assert.ok(!(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).includes(SECRET));
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });

@@ -80,7 +80,7 @@ test('create with a team and an escalation chain → list → edit templates →
   await page.getByRole('dialog', { name: 'Delete “Prometheus prod”?' }).getByRole('button', { name: 'Delete integration' }).click();
   await ui.toast('Deleted “Prometheus prod”.').waitFor();
   assert.equal(await ui.row('Prometheus prod').count(), 0);
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -97,7 +97,7 @@ test('a name collision lands on the name field', async () => {
   assert.deepEqual(await ui.errorsOf('Name'), []);
   await ui.save();
   await ui.toast('Created “Unique name”.').waitFor();
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -111,7 +111,7 @@ test('paging 230 integrations at perpage 100 follows the engine\'s next links th
   assert.equal(await ui.showing(), 'Showing 201–230 of 230');
   const reads = (await received('GET')).map((r) => r.query);
   assert.deepEqual(reads, ['page=1&perpage=100', 'page=2&perpage=100', 'page=3&perpage=100']);
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -131,7 +131,7 @@ test('filters by team and exact name ask the engine, and live in the URL', async
   await ui.row('Generated integration 4').waitFor();
   await page.getByRole('form', { name: 'Filters' }).getByRole('button', { name: 'Clear' }).click();
   await ui.row('Grafana :blush:').waitFor();
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -153,7 +153,7 @@ test('maintenance starts for a chosen time and stops', async () => {
   await page.getByRole('button', { name: 'Stop maintenance' }).click();
   await ui.toast('Stop maintenance: done.').waitFor();
   await page.getByRole('form', { name: 'Start maintenance' }).waitFor();
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -165,6 +165,6 @@ test('a wrong API key says the key is wrong', async () => {
   await panel.waitFor();
   assert.ok((await panel.innerText()).includes("OnCall rejected this connection's API key"));
   assert.ok(!(await panel.innerText()).includes('not-the-key'));
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });

@@ -19,7 +19,7 @@ test('boots on the demo connections, one per vendor, grouped by vendor', async (
   assert.deepEqual(await shell.connectionsUnder('Confluent Cloud'), ['Confluent sandbox']);
   assert.deepEqual(await shell.connectionsUnder('Grafana OnCall'), ['Grafana OnCall sandbox']);
   await assertAccessible(page, 'overview');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -39,7 +39,7 @@ test('navigation reaches a connection page, which says plainly its vendor is not
   assert.equal(await shell.heading.innerText(), 'Connections');
   await page.goBack();
   await page.getByRole('heading', { name: 'PagerTree is not built yet' }).waitFor();
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -57,7 +57,7 @@ test('deep links load directly, and unknown addresses and connections say so', a
   assert.equal(await shell.heading.innerText(), 'No such connection');
   await page.getByRole('link', { name: 'See all connections' }).click();
   assert.equal(await shell.heading.innerText(), 'Connections');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
 
@@ -78,6 +78,6 @@ test('the theme follows the system and the toggle overrides it across reloads', 
   await shell.heading.waitFor();
   assert.equal(await shell.theme(), 'light');
   assert.equal(await background(), 'rgb(247, 248, 250)');
-  assertNoPageErrors(page);
+  await assertNoPageErrors(page);
   await context.close();
 });
