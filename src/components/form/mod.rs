@@ -19,13 +19,21 @@ use leptos::prelude::*;
 /// Every field of the form's spec, plus the messages that belong to no field.
 #[component]
 pub fn FormFields(ctx: FormCtx) -> impl IntoView {
-    let fields = move || {
-        ctx.spec
-            .get()
-            .fields
-            .into_iter()
-            .map(|f| field::field_view(ctx, f))
-            .collect_view()
+    // Keyed by each field's whole declaration: when lookups land late, only the fields whose
+    // choices changed are drawn again; every other input stays mounted (focus, caret, typing).
+    let fields = view! {
+        <For
+            each=move || {
+                ctx.spec
+                    .get()
+                    .fields
+                    .into_iter()
+                    .map(|field| (format!("{field:?}"), field))
+                    .collect::<Vec<_>>()
+            }
+            key=|(shape, _)| shape.clone()
+            children=move |(_, field)| field::field_view(ctx, field)
+        />
     };
     view! {
         <div class="form-errors" role="alert" aria-live="polite">

@@ -8,7 +8,8 @@ use super::calls::{fetch_one, send};
 use super::lookups::use_lookups;
 use super::record_fields::RecordFields;
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
-use crate::domain::{Record, VendorApi};
+use crate::domain::{ApiError, Record, VendorApi};
+use crate::http::WaitNotice;
 use crate::routes::AppRoute;
 use crate::state::cache::key_of;
 use crate::state::{Connection, ListCache, Secrets, Toasts};
@@ -55,98 +56,140 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     let lookups = use_lookups(api, &connection);
     // Actions answer with the record as it is now; the page shows that.
     let current = RwSignal::new(record);
-    move || {
-        let record = current.get();
-        let capabilities = api.capabilities(&record);
-        let name = api.summary(&record).name;
-        let reason = capabilities
-            .read_only_reason
-            .clone()
-            .map(|r| view! { <p class="notice read-only" role="note">{r}</p> });
-        let edit = capabilities.can_edit.then(|| {
-            view! { <a class="button" href=AppRoute::Edit { conn: connection.id.clone(), id: record.id.clone() }.href()>"Edit"</a> }
-        });
-        let delete = capabilities.can_delete.then(|| {
-            view! { <DeleteButton record=record.clone() connection=connection.clone() api name=name.clone()/> }
-        });
-        let edit_delete = view! { {edit} {delete} {reason} };
-        let actions = api
-            .record_actions(&record)
-            .into_iter()
-            .map(|action| view! { <ActionForm action record=record.clone() connection=connection.clone() api current/> })
-            .collect_view();
-        let fields = lookups.get().map(
-            |l| view! { <RecordFields record=record.clone() api lookups=l.unwrap_or_default()/> },
-        );
-        view! {
-            <h2>{name}</h2>
-            <div class="actions">{edit_delete}</div>
-            <div class="record-actions">{actions}</div>
-            {fields}
+    // The delete belongs to the page: lookups landing or the record changing redraw parts
+    // below, never this, so a delete in flight is never aborted by a redraw.
+    let delete = delete_action(api, connection.clone());
+    let head = {
+        let connection = connection.clone();
+        move || {
+            let record = current.get();
+            let capabilities = api.capabilities(&record);
+            let name = api.summary(&record).name;
+            let reason = capabilities
+                .read_only_reason
+                .clone()
+                .map(|r| view! { <p class="notice read-only" role="note">{r}</p> });
+            let edit = capabilities.can_edit.then(|| {
+                view! { <a class="button" href=AppRoute::Edit { conn: connection.id.clone(), id: record.id.clone() }.href()>"Edit"</a> }
+            });
+            let delete = capabilities
+                .can_delete
+                .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title()/> });
+            view! {
+                <h2>{name}</h2>
+                <div class="actions">{edit} {delete} {reason}</div>
+            }
         }
+    };
+    // Keyed by the record's id only: a maintenance form keeps what was chosen while its
+    // record refreshes.
+    let actions = {
+        let connection = connection.clone();
+        move || {
+            let record = current.get();
+            api.record_actions(&record)
+                .into_iter()
+                .map(|action| view! { <ActionForm action record=record.clone() connection=connection.clone() api current/> })
+                .collect_view()
+        }
+    };
+    let fields = move || {
+        lookups.get().map(|l| {
+            view! { <RecordFields record=current.get() api lookups=l.unwrap_or_default()/> }
+        })
+    };
+    view! {
+        {head}
+        <div class="record-actions">{actions}</div>
+        <DeleteOutcome delete vendor=connection.vendor.title()/>
+        {fields}
     }
+}
+
+/// What the page's delete needs to show its progress and outcome.
+#[derive(Clone, Copy)]
+struct Delete {
+    action: Action<Record, Result<(), ApiError>>,
+    confirm_open: RwSignal<bool>,
+    target: RwSignal<Option<Record>>,
+    notice: RwSignal<Option<WaitNotice>>,
 }
 
 /// Deletes after a confirmation naming the integration; on success the list drops it and the
 /// page returns to the list.
-#[component]
-fn DeleteButton(
-    record: Record,
-    connection: Connection,
-    api: &'static dyn VendorApi,
-    name: String,
-) -> impl IntoView {
+fn delete_action(api: &'static dyn VendorApi, connection: Connection) -> Delete {
     let secrets = Secrets::use_context();
     let cache = ListCache::use_context();
     let toasts = Toasts::use_context();
     let navigate = use_navigate();
-    let open = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let failure = RwSignal::new(None);
     let notice = RwSignal::new(None);
-    let title = format!("Delete “{name}”?");
-    let message = format!(
-        "This deletes “{name}” in {}. It cannot be undone.",
-        connection.vendor.title()
-    );
-    let vendor = connection.vendor.title();
-    let confirm = Callback::new(move |_| {
-        let request = match api.delete_request(&record) {
-            Ok(request) => request,
-            Err(error) => return failure.set(Some(error)),
-        };
+    let action = Action::new_local(move |record: &Record| {
+        let record = record.clone();
         let target = secrets.target(&connection);
-        let (key, id, list) = (
-            key_of(&connection, &target.credentials.secrets),
-            record.id.clone(),
-            AppRoute::List {
-                conn: connection.id.clone(),
-            }
-            .href(),
-        );
-        let (name, navigate) = (name.clone(), navigate.clone());
-        pending.set(true);
-        failure.set(None);
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
+        let key = key_of(&connection, &target.credentials.secrets);
+        let list = AppRoute::List {
+            conn: connection.id.clone(),
+        }
+        .href();
+        let navigate = navigate.clone();
+        async move {
+            let request = api.delete_request(&record)?;
             let result = send(api, &target, &request, &move |n| notice.set(Some(n))).await;
-            pending.set(false);
             notice.set(None);
-            match result {
-                Ok(_) => {
-                    cache.remove(&key, &id);
-                    toasts.success(format!("Deleted “{name}”."));
-                    navigate(&list, Default::default());
-                }
-                Err(error) => failure.set(Some(error)),
-            }
-        });
+            result?;
+            cache.remove(&key, &record.id);
+            toasts.success(format!("Deleted “{}”.", api.summary(&record).name));
+            navigate(&list, Default::default());
+            Ok(())
+        }
     });
+    Delete {
+        action,
+        confirm_open: RwSignal::new(false),
+        target: RwSignal::new(None),
+        notice,
+    }
+}
+
+#[component]
+fn DeleteButton(
+    delete: Delete,
+    record: Record,
+    name: String,
+    vendor: &'static str,
+) -> impl IntoView {
+    let pending = delete.action.pending();
     view! {
-        <button type="button" class="danger" disabled=move || pending.get() on:click=move |_| open.set(true)>
+        <button type="button" class="danger" disabled=move || pending.get()
+            on:click=move |_| {
+                delete.target.set(Some(record.clone()));
+                delete.confirm_open.set(true);
+            }>
             {move || if pending.get() { "Deleting…" } else { "Delete" }}
         </button>
-        <WaitStatus notice vendor/>
-        {move || failure.get().map(|error| view! { <ErrorPanel error title="Not deleted"/> })}
-        <ConfirmDialog open title message confirm_label="Delete integration" on_confirm=confirm/>
+        <ConfirmDialog
+            open=delete.confirm_open
+            title=format!("Delete “{name}”?")
+            message=format!("This deletes “{name}” in {vendor}. It cannot be undone.")
+            confirm_label="Delete integration"
+            on_confirm=Callback::new(move |_| {
+                if let Some(record) = delete.target.get_untracked() {
+                    delete.action.dispatch(record);
+                }
+            })
+        />
+    }
+}
+
+/// The delete's wait notices and failure, outside anything that redraws.
+#[component]
+fn DeleteOutcome(delete: Delete, vendor: &'static str) -> impl IntoView {
+    let value = delete.action.value();
+    view! {
+        <WaitStatus notice=delete.notice vendor/>
+        {move || match value.get() {
+            Some(Err(error)) => Some(view! { <ErrorPanel error title="Not deleted"/> }),
+            _ => None,
+        }}
     }
 }

@@ -50,7 +50,8 @@ pub fn IntegrationForm(
     };
     // The vendor's choices (teams, chains) join its form once read.
     let lookups = use_lookups(api, &connection);
-    let spec = Signal::derive(move || {
+    // Memoised: the same spec is the same form, so only a real change of choices redraws.
+    let spec = Memo::new(move |_| {
         let base = api.form_spec(editing.as_ref());
         match lookups.get() {
             Some(Ok(found)) => found.iter().fold(base, |form, (pointer, choices)| {
@@ -59,7 +60,7 @@ pub fn IntegrationForm(
             _ => base,
         }
     });
-    let ctx = FormCtx::new(spec, draft, Signal::derive(BTreeMap::new), "int");
+    let ctx = FormCtx::new(spec.into(), draft, Signal::derive(BTreeMap::new), "int");
 
     let saving = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
