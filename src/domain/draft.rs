@@ -54,6 +54,39 @@ pub fn changed_fields(before: &Value, after: &Value) -> Value {
     Value::Object(changes)
 }
 
+/// The fields a save sent that the vendor's answer does not hold as sent, as pointers
+/// (`/description`): a server that silently drops or rewrites a field is pointed out, not
+/// trusted. Nulls sent (reset to the default) and differences only in surrounding spaces are
+/// not counted.
+pub fn unstored_fields(sent: &Value, stored: &Value) -> Vec<String> {
+    let mut pointers = Vec::new();
+    collect_unstored(sent, stored, String::new(), &mut pointers);
+    pointers
+}
+
+fn collect_unstored(sent: &Value, stored: &Value, at: String, out: &mut Vec<String>) {
+    match sent {
+        Value::Null => {}
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                let child = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                let stored_child = stored.get(key).unwrap_or(&Value::Null);
+                collect_unstored(value, stored_child, child, out);
+            }
+        }
+        Value::String(text) => {
+            if stored.as_str().map(str::trim) != Some(text.trim()) {
+                out.push(at);
+            }
+        }
+        other => {
+            if stored != other {
+                out.push(at);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +160,18 @@ mod tests {
             json!({"description": ""})
         );
         assert_eq!(changed_fields(&before, &before), json!({}));
+    }
+
+    #[test]
+    fn fields_the_vendor_did_not_store_as_sent_are_named() {
+        let sent = json!({"name": "Ops", "description": "paging", "slack": {"channel_id": "C1", "enabled": true},
+                          "templates": {"web": null}, "tags": ["a"]});
+        let stored = json!({"id": "X", "name": "Ops ", "description": null,
+                            "slack": {"channel_id": "C2", "enabled": true}, "templates": {"web": "{{ x }}"}, "tags": ["a"]});
+        assert_eq!(
+            unstored_fields(&sent, &stored),
+            ["/description", "/slack/channel_id"]
+        );
+        assert!(unstored_fields(&sent, &sent).is_empty());
     }
 }

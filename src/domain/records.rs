@@ -52,6 +52,18 @@ impl Page {
 }
 
 impl Record {
+    /// Whether the record's top-level fields equal every filter value, as the vendor's own
+    /// equality filters would (`null` matches an empty field): for filtering in the browser.
+    pub fn matches(&self, filters: &[(String, String)]) -> bool {
+        filters.iter().all(|(key, wanted)| match self.raw.get(key) {
+            Some(Value::String(text)) => text == wanted,
+            Some(Value::Null) | None => wanted == "null",
+            Some(Value::Number(n)) => n.to_string() == *wanted,
+            Some(Value::Bool(b)) => b.to_string() == *wanted,
+            Some(_) => false,
+        })
+    }
+
     /// A record of an object with a string `id`.
     pub fn of(item: &Value) -> Option<Record> {
         let id = item.get("id")?.as_str()?.to_string();
@@ -193,6 +205,24 @@ pub struct RecordAction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_match_equality_filters_like_the_vendor() {
+        let record =
+            Record::of(&serde_json::json!({"id": "A", "name": "Ops", "team_id": "T1", "n": 3}))
+                .unwrap();
+        let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+            p.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert!(record.matches(&pairs(&[("team_id", "T1"), ("name", "Ops")])));
+        assert!(!record.matches(&pairs(&[("team_id", "T2")])));
+        assert!(record.matches(&pairs(&[("n", "3"), ("missing", "null")])));
+        let teamless = Record::of(&serde_json::json!({"id": "B", "team_id": null})).unwrap();
+        assert!(teamless.matches(&pairs(&[("team_id", "null")])));
+        assert!(!teamless.matches(&pairs(&[("team_id", "T1")])));
+    }
 
     #[test]
     fn empty_values_become_empty_cells() {

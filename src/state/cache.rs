@@ -24,6 +24,8 @@ pub struct CachedList {
     pub complete: bool,
     /// The load stopped on this error (the records read so far stay).
     pub error: Option<ApiError>,
+    /// Something the user should know about how this list was read.
+    pub note: Option<String>,
     /// Which load wrote this; a newer load makes an older one's pages stale.
     generation: u64,
 }
@@ -114,6 +116,10 @@ impl ListCache {
 
     pub fn finish(&self, key: &str, generation: u64) {
         self.update_current(key, generation, |list| list.complete = true);
+    }
+
+    pub fn note(&self, key: &str, generation: u64, note: String) {
+        self.update_current(key, generation, |list| list.note = Some(note));
     }
 
     pub fn fail(&self, key: &str, generation: u64, error: ApiError) {

@@ -38,6 +38,8 @@ pub async fn fetch_one(
 
 /// Reads every page into the cache under `key`, following the vendor's cursor, so the list
 /// grows (and its progress shows) page by page. Stops at the first error, keeping what was read.
+/// When the vendor fails a filtered read with a server error (OnCall's team filter does), the
+/// list is read unfiltered and filtered here instead, and the list says so.
 pub async fn load_all(
     api: &'static dyn VendorApi,
     target: &Target,
@@ -47,45 +49,117 @@ pub async fn load_all(
     on_wait: &dyn Fn(WaitNotice),
 ) {
     let generation = cache.start(key);
+    let outcome = read_pages(api, target, query, cache, key, generation, None, on_wait).await;
+    let vendor_failed_the_filter = matches!(&outcome, Err((0, error))
+        if error.status.is_some_and(|s| s >= 500) && !query.filters.is_empty());
+    let outcome = if vendor_failed_the_filter {
+        let status = outcome
+            .as_ref()
+            .err()
+            .and_then(|(_, e)| e.status)
+            .unwrap_or(500);
+        let generation = cache.start(key);
+        cache.note(
+            key,
+            generation,
+            format!(
+                "{} failed to filter this list (HTTP {status}), so Patchbay read every \
+                 integration and filtered them here.",
+                api.vendor().title()
+            ),
+        );
+        let unfiltered = ListQuery {
+            filters: Vec::new(),
+            ..query.clone()
+        };
+        let keep = |record: &Record| record.matches(&query.filters);
+        read_pages(
+            api,
+            target,
+            &unfiltered,
+            cache,
+            key,
+            generation,
+            Some(&keep),
+            on_wait,
+        )
+        .await
+        .map_err(|(_, error)| (generation, error))
+        .map(|()| generation)
+    } else {
+        outcome
+            .map(|()| generation)
+            .map_err(|(_, error)| (generation, error))
+    };
+    match outcome {
+        Ok(generation) => cache.finish(key, generation),
+        Err((generation, error)) => cache.fail(key, generation, error),
+    }
+}
+
+/// Reads pages into the cache until the vendor has no next page. `keep` filters records here
+/// (the vendor's total then counts what it sent, not what is kept). An error comes with the
+/// number of pages read before it.
+#[allow(clippy::too_many_arguments)]
+async fn read_pages(
+    api: &'static dyn VendorApi,
+    target: &Target,
+    query: &ListQuery,
+    cache: ListCache,
+    key: &str,
+    generation: u64,
+    keep: Option<&dyn Fn(&Record) -> bool>,
+    on_wait: &dyn Fn(WaitNotice),
+) -> Result<(), (usize, ApiError)> {
     let mut cursor = None;
     let mut followed = HashSet::new();
     let (mut pages, mut read, mut total) = (0usize, 0u64, None);
     loop {
-        let page = match api.list_request(query, cursor.as_ref()) {
-            Ok(request) => match send(api, target, &request, on_wait).await {
-                Ok(response) => api.parse_list(&response),
-                Err(error) => Err(error),
-            },
-            Err(error) => Err(error),
-        };
-        match page {
-            Ok(page) => {
-                let next = page.next.clone();
-                pages += 1;
-                read += (page.records.len() + page.skipped) as u64;
-                total = page.total.or(total);
-                cache.append(key, generation, page);
-                if next.is_some() {
-                    if let Onward::Stop(why) = paging::after_page(pages, read, total) {
-                        return cache.fail(
-                            key,
-                            generation,
-                            ApiError::new(ErrorKind::Malformed, why),
-                        );
-                    }
-                }
-                match next {
-                    // A cursor seen before would loop forever: stop and say why.
-                    Some(next) if !followed.insert(next.clone()) => {
-                        let error = ApiError::new(ErrorKind::Malformed, "The vendor's next page points back to a page already read; the list stops here.");
-                        return cache.fail(key, generation, error);
-                    }
-                    Some(next) => cursor = Some(next),
-                    None => return cache.finish(key, generation),
-                }
-            }
-            Err(error) => return cache.fail(key, generation, error),
+        let request = api
+            .list_request(query, cursor.as_ref())
+            .map_err(|e| (pages, e))?;
+        let mut page = match send(api, target, &request, on_wait).await {
+            Ok(response) => api.parse_list(&response),
+            Err(error) => Err(list_not_found(error, &request)),
         }
+        .map_err(|e| (pages, e))?;
+        let next = page.next.clone();
+        pages += 1;
+        read += (page.records.len() + page.skipped) as u64;
+        total = page.total.or(total);
+        if let Some(keep) = keep {
+            page.records.retain(|r| keep(r));
+            page.total = None;
+        }
+        cache.append(key, generation, page);
+        let Some(next) = next else {
+            return Ok(());
+        };
+        if let Onward::Stop(why) = paging::after_page(pages, read, total) {
+            return Err((pages, ApiError::new(ErrorKind::Malformed, why)));
+        }
+        // A cursor seen before would loop forever: stop and say why.
+        if !followed.insert(next.clone()) {
+            let why =
+                "The vendor's next page points back to a page already read; the list stops here.";
+            return Err((pages, ApiError::new(ErrorKind::Malformed, why)));
+        }
+        cursor = Some(next);
+    }
+}
+
+/// A 404 on a list read means the address is wrong, not that an integration is gone.
+fn list_not_found(error: ApiError, request: &Request) -> ApiError {
+    if error.status != Some(404) {
+        return error;
+    }
+    ApiError {
+        message: format!(
+            "The vendor has no list at {} (HTTP 404): check the connection's base URL and, \
+             for a proxy route, where the proxy forwards it.",
+            request.path
+        ),
+        ..error
     }
 }
 

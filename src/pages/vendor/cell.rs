@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::list_view::short_time;
+use super::list_view::{local_time, short_time};
 use crate::components::secret_text::SecretText;
 use crate::domain::Cell;
 
@@ -13,9 +13,20 @@ pub fn CellView(cell: Cell, #[prop(into)] label: String) -> impl IntoView {
         Cell::Text(text) => view! { <span>{text}</span> }.into_any(),
         Cell::Secret(value) => view! { <SecretText value label/> }.into_any(),
         Cell::Time(time) => {
-            view! { <time datetime=time.clone() title=time.clone()>{short_time(&time)}</time> }
-                .into_any()
+            let (shown, full) = shown_in_local_time(&time);
+            view! { <time datetime=time.clone() title=full>{shown}</time> }.into_any()
         }
         Cell::Empty => view! { <span class="muted" aria-label="none">"—"</span> }.into_any(),
     }
+}
+
+/// The vendor's timestamp on this browser's clock, or as written when it cannot be read.
+fn shown_in_local_time(time: &str) -> (String, String) {
+    let utc_ms = js_sys::Date::parse(time);
+    if !utc_ms.is_finite() {
+        return (short_time(time), time.to_string());
+    }
+    // getTimezoneOffset is minutes *behind* UTC, for that very moment (summer time included).
+    let behind = js_sys::Date::new(&utc_ms.into()).get_timezone_offset();
+    local_time(utc_ms as i64, -(behind as i64))
 }

@@ -12,6 +12,7 @@ use super::calls::send;
 use super::lookups::use_lookups;
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::components::form::{warn_before_leaving, FormCtx, FormFields};
+use crate::domain::draft::unstored_fields;
 use crate::domain::{ApiError, Record, VendorApi};
 use crate::routes::AppRoute;
 use crate::state::cache::key_of;
@@ -127,6 +128,20 @@ pub fn IntegrationForm(
                     Ok(record) => {
                         baseline.set_value(current);
                         toasts.success(format!("{verb} “{}”.", api.summary(&record).name));
+                        // What the vendor did not keep as sent is pointed out, never assumed.
+                        let unstored = request
+                            .body
+                            .as_ref()
+                            .map(|sent| unstored_fields(sent, &record.raw))
+                            .unwrap_or_default();
+                        if !unstored.is_empty() {
+                            let names: Vec<&str> =
+                                unstored.iter().map(|p| p.trim_start_matches('/')).collect();
+                            toasts.error(format!(
+                                "Not stored by this server as sent: {}. Check them on the integration's page.",
+                                names.join(", ")
+                            ));
+                        }
                         let detail = AppRoute::Detail {
                             conn,
                             id: record.id.clone(),
@@ -159,6 +174,20 @@ pub fn IntegrationForm(
                 let result = send(api, &target, &request, &move |n| notice.set(Some(n))).await;
                 testing.set(false);
                 notice.set(None);
+                // A refused test names its fields like a refused save: they are marked too.
+                if let Err(error) = &result {
+                    if error.field_errors.iter().any(|(p, _)| !p.is_empty()) {
+                        let known = spec.with_untracked(|s| {
+                            s.all_pointers()
+                                .iter()
+                                .map(|p| p.to_string())
+                                .collect::<Vec<_>>()
+                        });
+                        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                        ctx.server_errors
+                            .set(error.field_errors.clone().settle_onto(&known));
+                    }
+                }
                 tested.set(Some(result.map(|r| {
                     format!(
                         "{vendor} accepted the test and sent a notification (HTTP {}).",

@@ -158,11 +158,12 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
         <WaitStatus notice vendor=connection.vendor.title()/>
         <Progress list/>
         {lookup_error}
+        {move || list.with(|l| l.note.clone()).map(|note| view! { <p class="notice list-note" role="status">{note}</p> })}
         {move || list.with(|l| l.error.clone()).map(|error| view! { <ErrorPanel error title="The list could not be read completely"/> })}
         {move || {
             let (complete, records) = list.with(|l| (l.complete, l.records.clone()));
             view! {
-                <ListTable conn=conn.clone() api view=shown.get() records complete search=search.get()
+                <ListTable conn=conn.clone() api view=shown.get() records complete search=search.get() filtered=!filters.get().is_empty()
                     lookups=resolved.get() go/>
             }
         }}

@@ -17,17 +17,26 @@ pub fn ListTable(
     records: Vec<Record>,
     complete: bool,
     search: String,
+    /// Vendor filters are applied: an empty list means nothing matched them.
+    filtered: bool,
     lookups: Lookups,
     go: Go,
 ) -> impl IntoView {
     if view.matching == 0 {
-        return match (complete, search.trim().is_empty()) {
-            (false, _) => ().into_any(),
-            (true, true) => view! { <p class="empty">"No integrations yet."</p> }.into_any(),
-            (true, false) => {
+        let searched = !search.trim().is_empty();
+        return match (complete, searched, filtered) {
+            (false, _, _) => ().into_any(),
+            (true, false, false) => {
+                view! { <p class="empty">"No integrations yet."</p> }.into_any()
+            }
+            (true, true, _) => {
                 view! { <p class="empty">{format!("No integrations match “{search}”.")}</p> }
                     .into_any()
             }
+            (true, false, true) => view! {
+                <p class="empty">"No integrations match the filters. Clear them to see every integration."</p>
+            }
+            .into_any(),
         };
     }
     let columns = api.list_columns();

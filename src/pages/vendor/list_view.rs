@@ -54,6 +54,39 @@ pub fn short_time(text: &str) -> String {
     }
 }
 
+/// A moment as the user's clock shows it: `(short, full)`, e.g. `("2026-11-30 11:58",
+/// "2026-11-30 11:58:03 UTC+01:00")`. `utc_ms` is Unix milliseconds; `offset_minutes` is how
+/// far local time is ahead of UTC (east positive).
+pub fn local_time(utc_ms: i64, offset_minutes: i64) -> (String, String) {
+    let local_s = utc_ms.div_euclid(1000) + offset_minutes * 60;
+    let (days, seconds) = (local_s.div_euclid(86_400), local_s.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    let (hour, minute, second) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let offset = offset_minutes.abs();
+    let date = format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}");
+    let full = format!(
+        "{date}:{second:02} UTC{sign}{:02}:{:02}",
+        offset / 60,
+        offset % 60
+    );
+    (date, full)
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 fn haystack(row: &IntegrationSummary) -> String {
     format!(
         "{} {} {} {}",
@@ -68,6 +101,22 @@ fn haystack(row: &IntegrationSummary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_show_in_local_time_with_the_offset_in_full() {
+        // 2026-11-30T10:58:03Z
+        let at = 1_796_036_283_000;
+        assert_eq!(
+            local_time(at, 60),
+            (
+                "2026-11-30 11:58".into(),
+                "2026-11-30 11:58:03 UTC+01:00".into()
+            )
+        );
+        assert_eq!(local_time(at, -330).1, "2026-11-30 05:28:03 UTC-05:30");
+        assert_eq!(local_time(0, 0).1, "1970-01-01 00:00:00 UTC+00:00");
+        assert_eq!(local_time(at, 14 * 60).0, "2026-12-01 00:58");
+    }
 
     fn rows(n: usize) -> Vec<IntegrationSummary> {
         (1..=n)

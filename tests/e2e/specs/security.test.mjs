@@ -38,7 +38,7 @@ function watchForeignRequests(page) {
 
 test('every location answers with the same security headers, and no server version', async () => {
   const html = readFileSync(resolve(ROOT, 'dist/index.html'), 'utf8');
-  const wasm = html.match(/href="\/?([^"]+\.wasm)"/)[1];
+  const wasm = html.match(/href=["']?\/?([^"' >]+\.wasm)/)[1];
   await sandbox.fault({ match: { path: '/confluent/dropped' }, fault: { kind: 'drop' } });
   const paths = ['/', '/index.html', '/c/confluent-demo/i/x', '/connections.json', `/${wasm}`,
     '/csp-hashes.conf', '/proxy/confluent/notifications/v1/integrations', '/proxy/confluent/dropped'];

@@ -51,7 +51,31 @@ async fn without_the_demo_key_every_call_is_401_with_www_authenticate() {
             .contains("invalid_key"));
         assert_eq!(answer.json()["errors"][0]["code"], "user_unauthenticated");
         assert!(answer.header("x-request-id").is_some());
+        // Like every other answer, a 401 carries the rate-limit headers.
+        for name in [
+            "x-ratelimit-limit",
+            "x-ratelimit-remaining",
+            "x-ratelimit-reset",
+        ] {
+            assert!(answer.header(name).is_some(), "{name}");
+        }
     }
+}
+
+#[tokio::test]
+async fn an_invalid_test_body_is_400_as_the_contract_says_not_422() {
+    let port = start(false).await;
+    let bad = json!({"display_name": "", "target": {"kind": "Webhook", "url": "not a url"}});
+    let answer = confluent(port, "POST", &format!("{ITEMS}:test"), Some(bad)).await;
+    assert_eq!(answer.status, Some(400));
+    let errors = answer.json()["errors"].as_array().unwrap().clone();
+    assert!(errors.iter().all(|e| e["status"] == "400"));
+    assert!(errors
+        .iter()
+        .any(|e| e["source"]["pointer"] == "/display_name"));
+    let good = json!({"display_name": "T", "target": hook("Webhook")});
+    let sent = confluent(port, "POST", &format!("{ITEMS}:test"), Some(good)).await;
+    assert_eq!(sent.status, Some(204));
 }
 
 #[tokio::test]
@@ -336,7 +360,7 @@ async fn a_test_notification_saves_nothing_and_reports_delivery_problems() {
         Some(json!({"target": hook("Slack")})),
     )
     .await;
-    assert_eq!(invalid.status, Some(422));
+    assert_eq!(invalid.status, Some(400), "the contract gives :test no 422");
     let unreachable = json!({"display_name": "T", "target": {"kind": "Webhook", "url": "https://nowhere.invalid/hook"}});
     let failed = confluent(port, "POST", &format!("{ITEMS}:test"), Some(unreachable)).await;
     assert_eq!(failed.status, Some(400));

@@ -32,7 +32,7 @@ fn path_of(link: &Value, port: u16) -> String {
 }
 
 #[tokio::test]
-async fn a_wrong_key_is_403_invalid_token_and_a_missing_one_401() {
+async fn a_wrong_key_is_403_invalid_token_and_a_missing_one_403_too() {
     let port = start(false).await;
     let wrong = call(
         port,
@@ -44,7 +44,12 @@ async fn a_wrong_key_is_403_invalid_token_and_a_missing_one_401() {
     .await;
     assert_eq!(wrong.status, Some(403));
     assert_eq!(wrong.json(), json!({"detail": "Invalid token."}));
-    assert_eq!(call(port, "GET", ITEMS, &[], None).await.status, Some(401));
+    let missing = call(port, "GET", ITEMS, &[], None).await;
+    assert_eq!(missing.status, Some(403));
+    assert_eq!(
+        missing.json(),
+        json!({"detail": "Authentication credentials were not provided."})
+    );
 }
 
 #[tokio::test]
@@ -213,10 +218,6 @@ async fn field_rules_answer_in_drf_shapes() {
             json!({"detail": "Invalid slack template data"}),
         ),
         (
-            json!({"type": "webhook", "templates": {"slack": {"subtitle": "x"}}}),
-            json!({"detail": "Invalid template data"}),
-        ),
-        (
             json!({"type": "webhook", "templates": {"slack": {"title": "{{ oops"}}}),
             json!({"detail": "invalid slack title template"}),
         ),
@@ -226,7 +227,19 @@ async fn field_rules_answer_in_drf_shapes() {
         ),
         (
             json!({"type": "webhook", "default_route": {"escalation_chain_id": "FNOPE"}}),
-            json!({"default_route": {"escalation_chain_id": ["Object does not exist"]}}),
+            json!({"escalation_chain_id": ["Object does not exist"]}),
+        ),
+        (
+            json!({"type": "webhook", "name": "  "}),
+            json!({"name": ["This field may not be blank."]}),
+        ),
+        (
+            json!({"type": "webhook", "description_short": ""}),
+            json!({"description_short": ["This field may not be blank."]}),
+        ),
+        (
+            json!({"type": "webhook", "default_route": {"telegram": {"id": "-100nope", "enabled": true}}}),
+            json!({"detail": "Telegram channel does not exist"}),
         ),
     ];
     for (body, error) in cases {
@@ -346,4 +359,60 @@ async fn maintenance_starts_with_mode_and_duration_and_stops() {
         .await
         .json();
     assert_eq!(stopped["maintenance_mode"], Value::Null);
+}
+
+#[tokio::test]
+async fn unknown_template_keys_are_ignored_not_refused() {
+    let port = start(false).await;
+    let body = json!({"type": "webhook", "name": "Ignoring",
+        "templates": {"slack": {"subtitle": "x", "title": "T"}, "future_channel": {"title": "x"}}});
+    let created = oncall(port, "POST", ITEMS, Some(body)).await;
+    assert_eq!(created.status, Some(201));
+    let stored = created.json();
+    assert_eq!(stored["templates"]["slack"]["title"], "T");
+    assert!(stored["templates"]["slack"].get("subtitle").is_none());
+    assert!(stored["templates"].get("future_channel").is_none());
+}
+
+#[tokio::test]
+async fn the_engines_defaults_and_hidden_maintenance_integrations() {
+    let port = start(false).await;
+    let made = oncall(
+        port,
+        "POST",
+        ITEMS,
+        Some(json!({"type": "webhook", "name": "Defaults"})),
+    )
+    .await
+    .json();
+    assert_eq!(made["default_route"]["slack"]["enabled"], true);
+    assert!(made["heartbeat"]["link"]
+        .as_str()
+        .unwrap()
+        .ends_with("/heartbeat/"));
+    let hidden = oncall(
+        port,
+        "POST",
+        ITEMS,
+        Some(json!({"type": "maintenance", "name": "Hidden"})),
+    )
+    .await;
+    assert_eq!(hidden.status, Some(201), "the engine creates it");
+    let listed = oncall(port, "GET", &format!("{ITEMS}?name=Hidden"), None)
+        .await
+        .json();
+    assert_eq!(listed["count"], 0, "but never lists it");
+}
+
+#[tokio::test]
+async fn past_the_rate_limit_it_answers_429_with_retry_after() {
+    let port = start(false).await;
+    let options = json!({"seed": 0, "vendors": {"grafana_oncall": {"rate_limit": {"limit": 1, "window_s": 30}}}});
+    let reset = call(port, "POST", "/_sandbox/reset", &[], Some(options)).await;
+    assert_eq!(reset.status, Some(204));
+    assert_eq!(oncall(port, "GET", ITEMS, None).await.status, Some(200));
+    let limited = oncall(port, "GET", ITEMS, None).await;
+    assert_eq!(limited.status, Some(429));
+    let wait: u64 = limited.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=30).contains(&wait), "{wait}");
 }

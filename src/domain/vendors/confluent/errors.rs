@@ -42,7 +42,10 @@ pub fn parse(response: &Response, now_ms: u64) -> ApiError {
             said(first)
         ),
         404 => format!("This integration no longer exists in Confluent Cloud.{}", said(first)),
-        422 if !error.field_errors.is_empty() => "Confluent rejected some of the values: see the marked fields.".into(),
+        // `:test` answers 400 for the same problems a save answers 422 for.
+        400 | 422 if error.field_errors.iter().any(|(p, _)| !p.is_empty()) => {
+            "Confluent rejected some of the values: see the marked fields.".into()
+        }
         429 => match error.retry_after {
             Some(seconds) => format!("Confluent is rate limiting this connection; it asked to wait {seconds} s."),
             None => "Confluent is rate limiting this connection.".into(),

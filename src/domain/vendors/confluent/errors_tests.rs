@@ -46,6 +46,18 @@ fn a_422_lands_on_the_field_its_pointer_names() {
 }
 
 #[test]
+fn a_refused_test_body_marks_its_fields_like_a_refused_save() {
+    let body = json!({"errors": [{"status": "400", "code": "invalid", "title": "Bad Request",
+        "detail": "must not be blank", "source": {"pointer": "/display_name"}}]});
+    let error = parse(&Response::new(400, body.to_string()), 0);
+    assert_eq!(error.field_errors["/display_name"], ["must not be blank"]);
+    assert_eq!(
+        error.message,
+        "Confluent rejected some of the values: see the marked fields."
+    );
+}
+
+#[test]
 fn a_parameter_error_is_named_at_form_level() {
     let error = parse(&documented(400), 0);
     assert_eq!(

@@ -24,7 +24,8 @@ pub fn parse(response: &Response, now_ms: u64) -> ApiError {
                             collect(messages, FORM_LEVEL, &mut error.field_errors)
                         }
                         (field, messages) => {
-                            collect(messages, &child("", field), &mut error.field_errors)
+                            let at = alias(field).map_or_else(|| child("", field), String::from);
+                            collect(messages, &at, &mut error.field_errors)
                         }
                     }
                 }
@@ -64,6 +65,22 @@ pub fn parse(response: &Response, now_ms: u64) -> ApiError {
     error
 }
 
+/// Fields the engine reports at top level though the form holds them nested (or named
+/// otherwise): each message lands on the field a person can fix.
+const FIELD_ALIASES: [(&str, &str); 4] = [
+    ("escalation_chain_id", "/default_route/escalation_chain_id"),
+    ("slack", "/default_route/slack/channel_id"),
+    ("telegram", "/default_route/telegram/id"),
+    ("description", "/description_short"),
+];
+
+fn alias(field: &str) -> Option<&'static str> {
+    FIELD_ALIASES
+        .iter()
+        .find(|(reported, _)| *reported == field)
+        .map(|(_, pointer)| *pointer)
+}
+
 fn is_bad_token(detail: &str) -> bool {
     let lower = detail.to_lowercase();
     lower.contains("invalid token") || lower.contains("authentication credentials")
@@ -98,7 +115,11 @@ fn pointer_for_detail(detail: &str) -> String {
     if lower.contains("name already exists") {
         return "/name".into();
     }
-    if lower.contains("integration type") || lower.contains("direct paging") {
+    if lower.contains("integration type")
+        || lower.contains("direct paging")
+        || lower.contains("grafana alerting")
+        || lower.contains("grafana_alerting")
+    {
         return "/type".into();
     }
     // "invalid slack title template", "Invalid grouping_key template data", "Invalid email template data"

@@ -142,3 +142,32 @@ fn unreadable_bodies_still_explain_the_status() {
         assert!(!error.message.is_empty());
     }
 }
+
+#[test]
+fn top_level_errors_for_nested_fields_land_on_those_fields() {
+    let error = parsed(
+        400,
+        json!({"escalation_chain_id": ["Escalation chain does not exist"], "description": ["This field may not be blank."]}),
+    );
+    assert_eq!(
+        error.field_errors["/default_route/escalation_chain_id"],
+        ["Escalation chain does not exist"]
+    );
+    assert_eq!(
+        error.field_errors["/description_short"],
+        ["This field may not be blank."]
+    );
+    assert!(error.field_errors["/escalation_chain_id"].is_empty());
+}
+
+#[test]
+fn a_grafana_alerting_refusal_lands_on_the_type() {
+    let error = parsed(
+        400,
+        json!({"detail": "Grafana Alerting is not reachable from the OnCall engine"}),
+    );
+    assert_eq!(
+        error.field_errors["/type"],
+        ["Grafana Alerting is not reachable from the OnCall engine"]
+    );
+}

@@ -199,19 +199,29 @@ impl Scanner<'_> {
         ))
     }
 
-    /// Skips a raw block's verbatim content up to and past its `{% endraw %}`.
+    /// Skips a raw block's verbatim content up to and past its `{% endraw %}`. Inside it,
+    /// nothing is a tag but that closer, so `{% raw %}{% if {% endraw %}` is whole.
     fn skip_raw(&mut self) -> Option<()> {
         loop {
             let open = self.text[self.at..].find("{%")?;
-            let body_start = self.at + open + 2;
-            let close = self.text[body_start..].find("%}")?;
-            let body = &self.text[body_start..body_start + close];
-            self.at = body_start + close + 2;
-            if body.trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace()) == "endraw" {
+            let after = self.at + open + 2;
+            if let Some(length) = endraw_length(&self.text[after..]) {
+                self.at = after + length;
                 return Some(());
             }
+            self.at = after;
         }
     }
+}
+
+/// The length of `[-+]? ws endraw ws [-+]? %}` at the start of `text`, if it is there.
+fn endraw_length(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let rest = rest.trim_start().strip_prefix("endraw")?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(['-', '+']).unwrap_or(rest);
+    let rest = rest.strip_prefix("%}")?;
+    Some(text.len() - rest.len())
 }
 
 #[cfg(test)]

@@ -20,6 +20,22 @@ fn well_formed_templates_pass() {
         "{% macro row(x) %}{{ x }}{% endmacro %}{{ row(1) }}",
         "{\"title\": \"{{ payload.title }}\", \"extra\": {\"a\": {\"b\": 1}}}",
         "{% if a %}{% for b in c %}{% if d %}x{% endif %}{% endfor %}{% endif %}",
+        // Raw blocks hold anything, unclosed tags included, up to the first endraw.
+        "{% raw %}{% if {% endraw %}",
+        "{% raw %}{{ {% for %}{% endraw %}{{ after }}",
+        "{%- raw -%}{% endif %}{%- endraw -%}",
+        "{% raw %}a %} b }} c #}{%+ endraw +%}",
+        "{% raw %}{% endraw x %}{% endraw %}",
+        // Closers inside strings and comments are text.
+        "{% set x = \"%}\" %}{{ x }}",
+        "{{ 'a }} b' ~ \"{{\" }}",
+        "{# }} and %} inside a comment #}",
+        "{% if x == '{%' %}y{% endif %}",
+        // Whitespace control and call blocks.
+        "{{- payload.title -}}\n{%- if x %}a{%+ endif %}",
+        "{% call row(1) %}inner{% endcall %}",
+        "{% filter upper %}x{% endfilter %}{% with a = 1 %}{{ a }}{% endwith %}",
+        "{% for k, v in payload.items() %}{{ k }}={{ v }}{% endfor %}",
     ];
     for template in good {
         assert_eq!(check(template), Ok(()), "{template}");
@@ -69,6 +85,22 @@ fn unclosed_and_misnested_tags_are_reported_with_their_line() {
         (
             "{% set body %}x",
             "line 1: {% set %} is never closed (expected {% endset %})",
+        ),
+        (
+            "{% raw %}{% endraw x %}",
+            "line 1: {% raw %} is never closed (expected {% endraw %})",
+        ),
+        (
+            "{% macro m() %}{% if x %}{% endmacro %}",
+            "line 1: {% endmacro %} found where {% if %} from line 1 needs {% endif %}",
+        ),
+        (
+            "{% call m() %}\n{% for x in y %}\n{% endcall %}",
+            "line 3: {% endcall %} found where {% for %} from line 2 needs {% endfor %}",
+        ),
+        (
+            "{{ \"unclosed string }}",
+            "line 1: “{{” is never closed (expected “}}”)",
         ),
     ];
     for (template, message) in broken {

@@ -149,13 +149,22 @@ fn body_of(form: &FormSpec, draft: &Value, creating: bool) -> Value {
             .and_then(Value::as_bool)
             .unwrap_or(false)
     };
-    if let Some(channel) = text("/default_route/slack/channel_id").map(|c| c.to_uppercase()) {
-        route["slack"] =
-            json!({ "channel_id": channel, "enabled": enabled("/default_route/slack/enabled") });
+    // An emptied channel on edit is sent as null, which clears it; left out, OnCall keeps it.
+    match text("/default_route/slack/channel_id").map(|c| c.to_uppercase()) {
+        Some(channel) => {
+            route["slack"] =
+                json!({ "channel_id": channel, "enabled": enabled("/default_route/slack/enabled") })
+        }
+        None if !creating => route["slack"] = json!({ "channel_id": null, "enabled": false }),
+        None => {}
     }
-    if let Some(id) = text("/default_route/telegram/id") {
-        route["telegram"] =
-            json!({ "id": id, "enabled": enabled("/default_route/telegram/enabled") });
+    match text("/default_route/telegram/id") {
+        Some(id) => {
+            route["telegram"] =
+                json!({ "id": id, "enabled": enabled("/default_route/telegram/enabled") })
+        }
+        None if !creating => route["telegram"] = json!({ "id": null, "enabled": false }),
+        None => {}
     }
     body["default_route"] = route;
     let mut templates = json!({});

@@ -1,6 +1,6 @@
 //! The create/edit form (with the templates editor), the list filters and the maintenance form.
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::jinja;
 use super::types::CREATABLE;
@@ -17,12 +17,19 @@ const TEMPLATE_HELP: &str =
 /// `editing`: the record being edited, whose type is fixed (OnCall ignores a new one).
 pub fn integration_form(editing: Option<&Record>) -> FormSpec {
     let kind = match editing {
+        // The engine creates a maintenance-type integration but never lists it, so it is not
+        // offered: it would vanish from every list the moment it was made.
         None => FieldSpec::choice(
             "/type",
             "Type",
-            CREATABLE.iter().map(|(v, t)| Choice::new(*v, *t)).collect(),
+            CREATABLE
+                .iter()
+                .filter(|(v, _)| *v != "maintenance")
+                .map(|(v, t)| Choice::new(*v, *t))
+                .collect(),
         )
-        .required(),
+        .required()
+        .help("Grafana Alerting needs the OnCall engine to reach its Grafana; if it cannot, OnCall refuses and says why here."),
         Some(record) => {
             let current = record
                 .raw
@@ -38,12 +45,32 @@ pub fn integration_form(editing: Option<&Record>) -> FormSpec {
                 .help("OnCall keeps an integration's type once it is created.")
         }
     };
-    FormSpec::new(vec![
-        kind,
-        FieldSpec::text("/name", "Name")
+    // Once set, OnCall refuses a blank name or description: say so before anything is sent.
+    let name = match editing {
+        None => FieldSpec::text("/name", "Name")
             .max_len(150)
             .help("Leave empty and OnCall names it after its type."),
-        FieldSpec::multiline("/description_short", "Description").max_len(250),
+        Some(_) => FieldSpec::text("/name", "Name")
+            .max_len(150)
+            .required()
+            .help("OnCall refuses an empty name for an existing integration."),
+    };
+    let had_description = editing
+        .and_then(|r| r.raw.get("description_short"))
+        .and_then(Value::as_str)
+        .is_some_and(|d| !d.trim().is_empty());
+    let description = if had_description {
+        FieldSpec::multiline("/description_short", "Description")
+            .max_len(250)
+            .required()
+            .help("OnCall refuses to empty a description once set: write a new one instead.")
+    } else {
+        FieldSpec::multiline("/description_short", "Description").max_len(250)
+    };
+    FormSpec::new(vec![
+        kind,
+        name,
+        description,
         FieldSpec::choice(TEAM, "Team", vec![Choice::new("", "No team")])
             .choices_from_vendor()
             .help("The teams this API key can see."),
@@ -61,9 +88,10 @@ pub fn integration_form(editing: Option<&Record>) -> FormSpec {
                     .pattern("letters and digits only, like C0123ABCD", |t| {
                         t.chars().all(|c| c.is_ascii_alphanumeric())
                     })
-                    .help("OnCall upper-cases it; Slack must be connected to OnCall."),
+                    .help("OnCall upper-cases it; Slack must be connected to OnCall. Empty it to stop posting to Slack."),
                 FieldSpec::boolean("/default_route/slack/enabled", "Post to Slack"),
-                FieldSpec::text("/default_route/telegram/id", "Telegram channel id"),
+                FieldSpec::text("/default_route/telegram/id", "Telegram channel id")
+                    .help("Empty it to stop posting to Telegram."),
                 FieldSpec::boolean("/default_route/telegram/enabled", "Post to Telegram"),
             ],
         ),

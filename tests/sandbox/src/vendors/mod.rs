@@ -32,7 +32,10 @@ impl States {
     pub fn new(seed: usize, options: &Value) -> States {
         States {
             confluent: Mutex::new(confluent::State::new(seed, &options["confluent"])),
-            grafana_oncall: Mutex::new(grafana_oncall::State::new(seed)),
+            grafana_oncall: Mutex::new(grafana_oncall::State::new(
+                seed,
+                &options["grafana_oncall"],
+            )),
         }
     }
 
@@ -40,7 +43,7 @@ impl States {
     /// `options.<vendor>` tunes a vendor (quotas, rate limits).
     pub fn reset(&self, seed: usize, options: &Value) {
         *lock(&self.confluent) = confluent::State::new(seed, &options["confluent"]);
-        *lock(&self.grafana_oncall) = grafana_oncall::State::new(seed);
+        *lock(&self.grafana_oncall) = grafana_oncall::State::new(seed, &options["grafana_oncall"]);
     }
 }
 
@@ -48,7 +51,7 @@ pub fn routes(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
     VENDORS.iter().fold(Router::new(), |router, slug| {
         let vendor = match *slug {
             "confluent" => confluent::guarded(sandbox.clone()),
-            "grafana-oncall" => grafana_oncall::guarded(),
+            "grafana-oncall" => grafana_oncall::guarded(sandbox.clone()),
             _ => not_simulated(slug),
         };
         router.nest(&format!("/{slug}"), vendor)

@@ -139,14 +139,15 @@ pub async fn remove(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>)
 }
 
 /// `POST /notifications/v1/integrations:test` → 204, saving nothing. A target host under
-/// `.invalid` cannot be reached, as the real service would report.
+/// `.invalid` cannot be reached, as the real service would report. An invalid body is 400
+/// here: the contract gives `:test` no 422.
 pub async fn test(body: Bytes) -> Response {
     let Some(body) = json_object(&body) else {
         return malformed_body();
     };
     let problems = rules::check_new(&body);
     if !problems.is_empty() {
-        return failure::respond(StatusCode::UNPROCESSABLE_ENTITY, problems);
+        return failure::respond(StatusCode::BAD_REQUEST, problems);
     }
     let url = ["/target/url", "/target/webhook_url"]
         .iter()

@@ -30,7 +30,7 @@ pub struct State {
     next_id: u64,
     /// `integrations_per_org`: creating beyond it answers 402.
     pub quota: usize,
-    pub rate: guard::RateWindow,
+    pub rate: crate::rate_window::RateWindow,
 }
 
 impl State {
@@ -42,7 +42,7 @@ impl State {
             integrations: Vec::new(),
             next_id: 1,
             quota: options.get("quota").and_then(Value::as_u64).unwrap_or(1000) as usize,
-            rate: guard::RateWindow::new(options.get("rate_limit")),
+            rate: crate::rate_window::RateWindow::new(options.get("rate_limit")),
         };
         for example in examples["data"].as_array().into_iter().flatten() {
             state.integrations.push(example.clone());

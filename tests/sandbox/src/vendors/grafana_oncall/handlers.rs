@@ -82,6 +82,8 @@ pub async fn list(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) ->
         state
             .integrations
             .iter()
+            // The engine creates maintenance-type integrations but never lists them.
+            .filter(|i| i["type"] != "maintenance")
             .filter(|i| params.get("name").is_none_or(|n| i["name"] == n.as_str()))
             .filter(|i| match params.get("team_id").map(String::as_str) {
                 None => true,

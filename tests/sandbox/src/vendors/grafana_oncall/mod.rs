@@ -2,22 +2,27 @@
 //! absolute links built from the sandbox's own base URL (`perpage` capped at 100, a page past
 //! the end answering the last page), raw-token auth (403 `Invalid token.`), create 201, PUT
 //! ignoring `type`, delete 204 then 404, DRF-shaped validation errors, teams, escalation
-//! chains, and maintenance start and stop.
+//! chains, and maintenance start and stop. Where it differs from its docs, it does what the
+//! engine does: a missing key is 403, maintenance-type integrations are created but never
+//! listed, unknown template keys are ignored, a new route posts to Slack by default, every
+//! integration has a heartbeat link, and past a rate limit (set through the control API) it
+//! answers 429 with `Retry-After`.
 
 mod handlers;
 mod rules;
 
 use std::sync::Arc;
 
-use axum::extract::Request;
-use axum::http::StatusCode;
+use axum::extract::{Request, State as AxumState};
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::state::Sandbox;
+use crate::rate_window::RateWindow;
+use crate::state::{lock, Sandbox};
 
 /// The demo API key the sandbox accepts (sent raw in `Authorization`, no `Bearer`).
 pub const DEMO_KEY: &str = "demo-oncall-key";
@@ -49,12 +54,15 @@ pub struct State {
     pub teams: Vec<Value>,
     pub chains: Vec<Value>,
     pub slack_channels: Vec<&'static str>,
+    pub telegram_chats: Vec<&'static str>,
+    pub rate: RateWindow,
     counter: u64,
 }
 
 impl State {
     /// The document's example, demo teams and chains, and `seed` generated integrations.
-    pub fn new(seed: usize) -> State {
+    /// `options` may set `rate_limit` (`{"limit": N, "window_s": S}`).
+    pub fn new(seed: usize, options: &Value) -> State {
         let mut state = State {
             integrations: vec![serde_json::from_str(EXAMPLE).expect("the fixture is JSON")],
             teams: vec![
@@ -66,10 +74,17 @@ impl State {
                 json!({"id": "FDATAESCAL002", "name": "Data escalation", "team_id": "TDATA00000002"}),
             ],
             slack_channels: vec!["CH23212D", "C0ALERTS"],
+            telegram_chats: vec!["-1001234567890"],
+            rate: RateWindow::new(options.get("rate_limit")),
             counter: 1,
         };
+        // Generated integrations are of the types the engine lists (never `maintenance`).
+        let listed: Vec<&str> = CREATABLE
+            .into_iter()
+            .filter(|kind| *kind != "maintenance")
+            .collect();
         for n in 0..seed {
-            let kind = CREATABLE[n % CREATABLE.len()];
+            let kind = listed[n % listed.len()];
             let team = if n % 3 == 0 {
                 json!("TPLATFORM0001")
             } else {
@@ -105,7 +120,8 @@ impl State {
         if let Some(given) = body.get("templates") {
             rules::merge_templates(&mut templates, given);
         }
-        let mut route = json!({"id": format!("R{id}"), "escalation_chain_id": null, "slack": {"channel_id": null, "enabled": false}, "telegram": {"id": null, "enabled": false}});
+        // The engine's defaults: a new route posts to Slack once a channel is set.
+        let mut route = json!({"id": format!("R{id}"), "escalation_chain_id": null, "slack": {"channel_id": null, "enabled": true}, "telegram": {"id": null, "enabled": false}});
         if let Some(given) = body.get("default_route") {
             rules::merge_route(&mut route, given);
         }
@@ -119,7 +135,7 @@ impl State {
             "type": kind,
             "default_route": route,
             "templates": templates,
-            "heartbeat": null,
+            "heartbeat": {"link": format!("{{{{API_URL}}}}/integrations/v1/{kind}/{token}/heartbeat/")},
             "maintenance_mode": null,
             "maintenance_started_at": null,
             "maintenance_end_at": null,
@@ -135,7 +151,7 @@ fn title(kind: &str) -> String {
     chars.into_iter().collect()
 }
 
-pub fn guarded() -> Router<Arc<Sandbox>> {
+pub fn guarded(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
     Router::new()
         .route(
             "/api/v1/integrations",
@@ -169,18 +185,33 @@ pub fn guarded() -> Router<Arc<Sandbox>> {
         )
         .route("/api/v1/teams/", get(handlers::teams))
         .route("/api/v1/escalation_chains/", get(handlers::chains))
-        .layer(axum::middleware::from_fn(authenticate))
+        .layer(axum::middleware::from_fn_with_state(sandbox, authenticate))
 }
 
-/// The raw key in `Authorization`; a wrong one is 403 `Invalid token.`, as the engine answers.
-async fn authenticate(request: Request, next: Next) -> Response {
+/// The raw key in `Authorization`; a wrong or missing one is 403, as the engine answers (its
+/// token authentication answers 403 for both). Past the rate limit: 429 with `Retry-After`.
+async fn authenticate(
+    AxumState(sandbox): AxumState<Arc<Sandbox>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if let Err(seconds) = lock(&sandbox.vendors.grafana_oncall).rate.take() {
+        let mut throttled = detail(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!("Request was throttled. Expected available in {seconds} seconds."),
+        );
+        throttled
+            .headers_mut()
+            .insert("retry-after", HeaderValue::from(seconds));
+        return throttled;
+    }
     match request
         .headers()
         .get("authorization")
         .and_then(|v| v.to_str().ok())
     {
         None => detail(
-            StatusCode::UNAUTHORIZED,
+            StatusCode::FORBIDDEN,
             "Authentication credentials were not provided.",
         ),
         Some(DEMO_KEY) => next.run(request).await,

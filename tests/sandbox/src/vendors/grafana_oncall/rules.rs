@@ -48,11 +48,15 @@ pub fn merge_templates(stored: &mut Value, given: &Value) {
                     stored[key][*field] = Value::Null;
                 }
             }
-            (Some(_), Value::Object(parts)) => {
+            (Some((_, fields)), Value::Object(parts)) => {
                 for (field, template) in parts {
-                    stored[key][field] = template.clone();
+                    if fields.contains(&field.as_str()) {
+                        stored[key][field] = template.clone();
+                    }
                 }
             }
+            // The engine ignores keys it does not know.
+            (None, _) if !BEHAVIOUR.contains(&key.as_str()) => {}
             _ => stored[key] = value.clone(),
         }
     }
@@ -93,6 +97,18 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
             }
         }
     }
+    // A blank name or description is refused (a null description is a reset).
+    for field in ["name", "description_short"] {
+        if body
+            .get(field)
+            .and_then(Value::as_str)
+            .is_some_and(|t| t.trim().is_empty())
+        {
+            return Err(Refusal::Fields(
+                json!({ field: ["This field may not be blank."] }),
+            ));
+        }
+    }
     if let Some(text) = body.get("description_short").and_then(Value::as_str) {
         if text.chars().count() > 250 {
             return Err(Refusal::Fields(
@@ -131,9 +147,10 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
     }
     if let Some(route) = body.get("default_route") {
         if let Some(chain) = route.get("escalation_chain_id").and_then(Value::as_str) {
+            // The engine reports it at top level, though the field is nested.
             if !state.chains.iter().any(|c| c["id"] == chain) {
                 return Err(Refusal::Fields(
-                    json!({"default_route": {"escalation_chain_id": ["Object does not exist"]}}),
+                    json!({"escalation_chain_id": ["Object does not exist"]}),
                 ));
             }
         }
@@ -143,6 +160,13 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
                 .contains(&channel.to_uppercase().as_str())
             {
                 return Err(Refusal::Detail("Slack channel does not exist".to_string()));
+            }
+        }
+        if let Some(chat) = route.pointer("/telegram/id").and_then(Value::as_str) {
+            if !state.telegram_chats.contains(&chat) {
+                return Err(Refusal::Detail(
+                    "Telegram channel does not exist".to_string(),
+                ));
             }
         }
     }
@@ -162,8 +186,9 @@ fn check_templates(templates: &Value) -> Result<(), String> {
             }
             continue;
         }
+        // Keys the engine does not know are ignored, not refused.
         let Some((channel, known)) = CHANNELS.iter().find(|(c, _)| c == key) else {
-            return Err("Invalid template data".into());
+            continue;
         };
         let parts = match value {
             Value::Null => continue,
@@ -172,7 +197,7 @@ fn check_templates(templates: &Value) -> Result<(), String> {
         };
         for (field, template) in parts {
             if !known.contains(&field.as_str()) {
-                return Err("Invalid template data".into());
+                continue;
             }
             if let Some(text) = template.as_str() {
                 if !jinja_ok(text) {

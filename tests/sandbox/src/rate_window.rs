@@ -1,0 +1,65 @@
+//! A fixed-window rate limit, set per vendor through the control API (`rate_limit`), so the
+//! console's waiting on 429s can be tried against any simulated vendor.
+
+use std::time::{Duration, Instant};
+
+use axum::http::{HeaderMap, HeaderValue};
+use serde_json::Value;
+
+/// A fixed window: `limit` requests per `window`.
+pub struct RateWindow {
+    limit: u32,
+    window: Duration,
+    started: Instant,
+    used: u32,
+}
+
+impl RateWindow {
+    /// From `{"limit": N, "window_s": S}`; by default generous enough never to bite.
+    pub fn new(options: Option<&Value>) -> RateWindow {
+        let number = |key: &str, default: u64| {
+            options
+                .and_then(|o| o.get(key))
+                .and_then(Value::as_u64)
+                .unwrap_or(default)
+        };
+        RateWindow {
+            limit: number("limit", 10_000) as u32,
+            window: Duration::from_secs(number("window_s", 60).max(1)),
+            started: Instant::now(),
+            used: 0,
+        }
+    }
+
+    /// Counts one request; `Err(seconds)` when the window is spent.
+    pub fn take(&mut self) -> Result<(), u64> {
+        if self.started.elapsed() >= self.window {
+            self.started = Instant::now();
+            self.used = 0;
+        }
+        if self.used >= self.limit {
+            return Err(self.reset_in());
+        }
+        self.used += 1;
+        Ok(())
+    }
+
+    pub fn reset_in(&self) -> u64 {
+        self.window
+            .saturating_sub(self.started.elapsed())
+            .as_secs()
+            .max(1)
+    }
+
+    pub fn stamp(&self, headers: &mut HeaderMap) {
+        let mut set = |name: &'static str, value: u64| {
+            headers.insert(name, HeaderValue::from(value));
+        };
+        set("x-ratelimit-limit", u64::from(self.limit));
+        set(
+            "x-ratelimit-remaining",
+            u64::from(self.limit.saturating_sub(self.used)),
+        );
+        set("x-ratelimit-reset", self.reset_in());
+    }
+}
