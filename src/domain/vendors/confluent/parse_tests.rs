@@ -4,15 +4,24 @@ use super::*;
 use crate::domain::api::Capabilities;
 
 const LIST: &str = include_str!("../../../../tests/fixtures/confluent/list_page.json");
+const NEWER: &str = include_str!("../../../../tests/fixtures/confluent/newer_kinds.json");
 
+/// The documented examples, then a kind newer than the contract (InApp).
 fn listed() -> Page {
+    let mut page = documented();
+    let newer = list(&Response::new(200, NEWER)).unwrap();
+    page.records.extend(newer.records);
+    page
+}
+
+fn documented() -> Page {
     list(&Response::new(200, LIST)).expect("the documented list parses")
 }
 
 #[test]
 fn the_documented_list_envelope_parses_with_its_paging_metadata() {
-    let page = listed();
-    assert_eq!(page.records.len(), 6);
+    let page = documented();
+    assert_eq!(page.records.len(), 5);
     assert_eq!(page.skipped, 0);
     assert_eq!(page.total, Some(123));
     assert_eq!(
@@ -49,17 +58,17 @@ fn every_target_kind_becomes_a_row_and_unknown_kinds_are_tolerated() {
             (
                 "Slack integration",
                 &text("Slack"),
-                &secret("https://hooks.slack.com/services/{id}/{id}/{id}")
+                &secret("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX")
             ),
             (
                 "Webhook integration",
                 &text("Webhook"),
-                &secret("https://my.webhook.url/{id}")
+                &secret("https://my.webhook.url/hooks/12346")
             ),
             (
                 "Teams integration",
                 &text("Microsoft Teams"),
-                &secret("https://admin.webhook.office.com/webhookb2/{id}/IncomingWebhook/{id}")
+                &secret("https://admin.webhook.office.com/webhookb2/00000000-0000-0000-0000-000000000000/IncomingWebhook/0000000000000000000000000000000")
             ),
             (
                 "Organization admins",
@@ -165,7 +174,7 @@ fn the_edit_draft_holds_only_editable_fields() {
         json!({
             "display_name": "Slack integration",
             "description": "A Slack channel integration",
-            "target": {"kind": "Slack", "webhook_url": "https://hooks.slack.com/services/{id}/{id}/{id}"}
+            "target": {"kind": "Slack", "webhook_url": "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"}
         })
     );
 }

@@ -23,6 +23,8 @@ pub const DEMO_KEY: &str = "DEMOKEY";
 pub const DEMO_SECRET: &str = "demo-secret";
 
 const EXAMPLES: &str = include_str!("../../../../fixtures/confluent/list_page.json");
+/// Kinds newer than the published contract, served only when a reset asks for them.
+const NEWER_KINDS: &str = include_str!("../../../../fixtures/confluent/newer_kinds.json");
 
 /// The simulated organisation.
 pub struct State {
@@ -34,8 +36,9 @@ pub struct State {
 }
 
 impl State {
-    /// The documented examples plus `seed` generated integrations. `options` may set `quota`
-    /// and `rate_limit` (`{"limit": N, "window_s": S}`).
+    /// The documented examples plus `seed` generated integrations. `options` may set `quota`,
+    /// `rate_limit` (`{"limit": N, "window_s": S}`) and `newer_kinds` (also serve a target kind
+    /// the published contract does not list: `InApp`).
     pub fn new(seed: usize, options: &Value) -> State {
         let examples: Value = serde_json::from_str(EXAMPLES).expect("the fixture is JSON");
         let mut state = State {
@@ -46,6 +49,12 @@ impl State {
         };
         for example in examples["data"].as_array().into_iter().flatten() {
             state.integrations.push(example.clone());
+        }
+        if options.get("newer_kinds") == Some(&Value::Bool(true)) {
+            let newer: Value = serde_json::from_str(NEWER_KINDS).expect("the fixture is JSON");
+            state
+                .integrations
+                .extend(newer["data"].as_array().into_iter().flatten().cloned());
         }
         let kinds = ["Webhook", "Slack", "MsTeams"];
         for n in 0..seed {
