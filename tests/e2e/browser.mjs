@@ -31,8 +31,8 @@ export async function launch() {
  * A fresh browser context (empty storage) and a page that records uncaught errors and every
  * Content-Security-Policy violation (the site runs under the shipped strict policy).
  */
-export async function openPage(browser) {
-  const context = await browser.newContext({ acceptDownloads: true, baseURL: APP_URL });
+export async function openPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, baseURL: APP_URL, ...contextOptions });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       (window.__cspViolations ??= []).push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);

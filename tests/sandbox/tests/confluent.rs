@@ -14,12 +14,7 @@ async fn confluent(port: u16, method: &str, path: &str, body: Option<Value>) -> 
 }
 
 async fn reset(port: u16, body: Value) {
-    assert_eq!(
-        call(port, "POST", "/_sandbox/reset", &[], Some(body))
-            .await
-            .status,
-        Some(204)
-    );
+    common::reset_with(port, body).await;
 }
 
 fn path_of(link: &Value, port: u16) -> String {

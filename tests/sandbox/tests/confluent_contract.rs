@@ -88,132 +88,100 @@ fn the_judge_refuses_what_the_contract_does_not_allow() {
         .is_empty());
 }
 
+/// A sandbox and the two documents that judge it.
+struct Judge {
+    port: u16,
+    every: Contract,
+    lists: Contract,
+}
+
+impl Judge {
+    /// Sends `method path` (with the demo credentials unless `anonymous`) and checks the answer
+    /// against what `template` documents; list reads go to the list document.
+    async fn ask(&self, method: &str, template: &str, path: &str, body: Option<Value>) -> Value {
+        let answer = confluent(self.port, method, path, body).await;
+        self.judge(method, template, &answer)
+    }
+
+    fn judge(&self, method: &str, template: &str, answer: &Raw) -> Value {
+        let contract = if method == "GET" && template == ITEMS {
+            &self.lists
+        } else {
+            &self.every
+        };
+        judged(contract, method, template, answer)
+    }
+}
+
 #[tokio::test]
 async fn every_answer_the_console_can_meet_validates_against_the_contract() {
     let port = start(false).await;
-    let contract = contract();
-    let lists = list_contract();
-    let reset = call(
+    let judge = Judge {
         port,
-        "POST",
-        "/_sandbox/reset",
-        &[],
-        Some(json!({"seed": 3})),
-    )
-    .await;
-    assert_eq!(reset.status, Some(204));
+        every: contract(),
+        lists: list_contract(),
+    };
+    common::reset_with(port, json!({"seed": 3})).await;
 
     // Reads: a page, the next page by its link, a bad page size, no credentials.
-    let first = confluent(port, "GET", &format!("{ITEMS}?page_size=3"), None).await;
-    let page = judged(&lists, "GET", ITEMS, &first);
+    let page = judge
+        .ask("GET", ITEMS, &format!("{ITEMS}?page_size=3"), None)
+        .await;
     let next = page["metadata"]["next"].as_str().expect("a next link");
     let next_path = next.replace(&format!("http://127.0.0.1:{port}/confluent"), "");
-    judged(
-        &lists,
-        "GET",
-        ITEMS,
-        &confluent(port, "GET", &next_path, None).await,
-    );
-    judged(
-        &lists,
-        "GET",
-        ITEMS,
-        &confluent(port, "GET", &format!("{ITEMS}?page_size=0"), None).await,
-    );
-    judged(
-        &lists,
-        "GET",
-        ITEMS,
-        &call(port, "GET", &format!("/confluent{ITEMS}"), &[], None).await,
-    );
+    judge.ask("GET", ITEMS, &next_path, None).await;
+    judge
+        .ask("GET", ITEMS, &format!("{ITEMS}?page_size=0"), None)
+        .await;
+    let anonymous = call(port, "GET", &format!("/confluent{ITEMS}"), &[], None).await;
+    judge.judge("GET", ITEMS, &anonymous);
 
     // Writes: create, read, change, test, delete; and each refusal.
     let body = json!({"display_name": "Contract", "description": "d",
         "target": {"kind": "Slack", "webhook_url": "https://hooks.slack.com/services/T1/B1/abc"}});
-    let created = judged(
-        &contract,
-        "POST",
-        ITEMS,
-        &confluent(port, "POST", ITEMS, Some(body.clone())).await,
-    );
-    let id = created["id"].as_str().unwrap().to_string();
-    let item = format!("{ITEMS}/{id}");
-    judged(
-        &contract,
-        "GET",
-        ONE,
-        &confluent(port, "GET", &item, None).await,
-    );
-    judged(
-        &contract,
-        "PATCH",
-        ONE,
-        &confluent(port, "PATCH", &item, Some(json!({"description": "e"}))).await,
-    );
     let invalid = json!({"display_name": "", "target": {"kind": "Webhook", "url": "not a url"}});
-    judged(
-        &contract,
-        "POST",
-        ITEMS,
-        &confluent(port, "POST", ITEMS, Some(invalid.clone())).await,
-    );
-    judged(
-        &contract,
-        "PATCH",
-        ONE,
-        &confluent(port, "PATCH", &item, Some(json!({"display_name": ""}))).await,
-    );
-    judged(
-        &contract,
-        "POST",
-        TEST,
-        &confluent(port, "POST", TEST, Some(body.clone())).await,
-    );
-    judged(
-        &contract,
-        "POST",
-        TEST,
-        &confluent(port, "POST", TEST, Some(invalid)).await,
-    );
     let unreachable = json!({"display_name": "T", "target": {"kind": "Webhook", "url": "https://nowhere.invalid/x"}});
-    judged(
-        &contract,
-        "POST",
-        TEST,
-        &confluent(port, "POST", TEST, Some(unreachable)).await,
-    );
-    judged(
-        &contract,
-        "DELETE",
-        ONE,
-        &confluent(port, "DELETE", &item, None).await,
-    );
-    judged(
-        &contract,
-        "GET",
-        ONE,
-        &confluent(port, "GET", &item, None).await,
-    );
-    judged(
-        &contract,
-        "DELETE",
-        ONE,
-        &confluent(port, "DELETE", &format!("{ITEMS}/i-12348"), None).await,
-    );
+    let created = judge.ask("POST", ITEMS, ITEMS, Some(body.clone())).await;
+    let item = format!("{ITEMS}/{}", created["id"].as_str().unwrap());
+    let calls = [
+        ("GET", ONE, item.as_str(), None),
+        (
+            "PATCH",
+            ONE,
+            item.as_str(),
+            Some(json!({"description": "e"})),
+        ),
+        ("POST", ITEMS, ITEMS, Some(invalid.clone())),
+        (
+            "PATCH",
+            ONE,
+            item.as_str(),
+            Some(json!({"display_name": ""})),
+        ),
+        ("POST", TEST, TEST, Some(body.clone())),
+        ("POST", TEST, TEST, Some(invalid)),
+        ("POST", TEST, TEST, Some(unreachable)),
+        ("DELETE", ONE, item.as_str(), None),
+        ("GET", ONE, item.as_str(), None),
+        (
+            "DELETE",
+            ONE,
+            "/notifications/v1/integrations/i-12348",
+            None,
+        ),
+    ];
+    for (method, template, path, sent) in calls {
+        judge.ask(method, template, path, sent).await;
+    }
 
     // The quota and the rate limit.
     let limited = json!({"seed": 0, "vendors": {"confluent": {"quota": 1, "rate_limit": {"limit": 3, "window_s": 30}}}});
-    call(port, "POST", "/_sandbox/reset", &[], Some(limited)).await;
-    judged(
-        &contract,
-        "POST",
-        ITEMS,
-        &confluent(port, "POST", ITEMS, Some(body)).await,
-    );
+    common::reset_with(port, limited).await;
+    judge.ask("POST", ITEMS, ITEMS, Some(body)).await;
     let mut last = confluent(port, "GET", ITEMS, None).await;
     while last.status == Some(200) {
         last = confluent(port, "GET", ITEMS, None).await;
     }
     assert_eq!(last.status, Some(429));
-    judged(&lists, "GET", ITEMS, &last);
+    judge.judge("GET", ITEMS, &last);
 }

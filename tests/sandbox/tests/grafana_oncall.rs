@@ -14,15 +14,7 @@ async fn oncall(port: u16, method: &str, path: &str, body: Option<Value>) -> Raw
 }
 
 async fn reset(port: u16, seed: usize) {
-    let answer = call(
-        port,
-        "POST",
-        "/_sandbox/reset",
-        &[],
-        Some(json!({"seed": seed})),
-    )
-    .await;
-    assert_eq!(answer.status, Some(204));
+    common::reset_with(port, json!({"seed": seed})).await;
 }
 
 fn path_of(link: &Value, port: u16) -> String {
@@ -408,8 +400,7 @@ async fn the_engines_defaults_and_hidden_maintenance_integrations() {
 async fn past_the_rate_limit_it_answers_429_with_retry_after() {
     let port = start(false).await;
     let options = json!({"seed": 0, "vendors": {"grafana_oncall": {"rate_limit": {"limit": 1, "window_s": 30}}}});
-    let reset = call(port, "POST", "/_sandbox/reset", &[], Some(options)).await;
-    assert_eq!(reset.status, Some(204));
+    common::reset_with(port, options).await;
     assert_eq!(oncall(port, "GET", ITEMS, None).await.status, Some(200));
     let limited = oncall(port, "GET", ITEMS, None).await;
     assert_eq!(limited.status, Some(429));

@@ -23,6 +23,12 @@ pub async fn start(cors: bool) -> u16 {
     port
 }
 
+/// Resets the sandbox with a control body (`{"seed": N, "vendors": {...}}`).
+pub async fn reset_with(port: u16, body: Value) {
+    let answer = call(port, "POST", "/_sandbox/reset", &[], Some(body)).await;
+    assert_eq!(answer.status, Some(204), "{}", answer.body);
+}
+
 /// What came back on the wire: `None` status when the connection closed before any answer.
 pub struct Raw {
     pub status: Option<u16>,
