@@ -1,5 +1,6 @@
 //! A vendor's own action on a record (OnCall: start or stop maintenance): a button, or a small
-//! form when the action takes values. The vendor answers with the record as it is now.
+//! form when the action takes values. The vendor answers with the record as it is now. The
+//! write itself belongs to the page (`RecordActions`), so redrawing a form never cancels it.
 
 use std::collections::BTreeMap;
 
@@ -10,20 +11,68 @@ use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::components::form::{FormCtx, FormFields};
 use crate::domain::api::RecordAction;
 use crate::domain::{ApiError, FormSpec, Record, VendorApi};
+use crate::http::WaitNotice;
 use crate::state::cache::key_of;
 use crate::state::{Connection, ListCache, Secrets, Toasts};
 
+/// The page's runner of record actions: one at a time, its outcome kept by the page.
+#[derive(Clone, Copy)]
+pub struct RecordActions {
+    action: Action<(&'static str, Record, serde_json::Value), Result<Record, ApiError>>,
+    /// Which action ran last, so only its form shows the outcome.
+    last: RwSignal<Option<&'static str>>,
+    notice: RwSignal<Option<WaitNotice>>,
+}
+
+/// The wait notices of whichever action runs, shown once on the page.
 #[component]
-pub fn ActionForm(
-    action: RecordAction,
-    record: Record,
-    connection: Connection,
-    api: &'static dyn VendorApi,
-    current: RwSignal<Record>,
-) -> impl IntoView {
-    let secrets = Secrets::use_context();
-    let cache = ListCache::use_context();
-    let toasts = Toasts::use_context();
+pub fn RecordActionsStatus(runner: RecordActions, vendor: &'static str) -> impl IntoView {
+    view! { <WaitStatus notice=runner.notice vendor/> }
+}
+
+impl RecordActions {
+    /// Created by the page; `current` receives the record each action answers with.
+    pub fn new(
+        api: &'static dyn VendorApi,
+        connection: Connection,
+        current: RwSignal<Record>,
+    ) -> Self {
+        let secrets = Secrets::use_context();
+        let cache = ListCache::use_context();
+        let toasts = Toasts::use_context();
+        let notice = RwSignal::new(None);
+        let action = Action::new_local(
+            move |(id, record, draft): &(&'static str, Record, serde_json::Value)| {
+                let request = api.action_request(id, record, draft);
+                let target = secrets.target(&connection);
+                let key = key_of(&connection, &target.credentials.secrets);
+                let label = api
+                    .record_actions(record)
+                    .into_iter()
+                    .find(|a| a.id == *id)
+                    .map_or_else(|| id.to_string(), |a| a.label);
+                async move {
+                    let response =
+                        send(api, &target, &request?, &move |n| notice.set(Some(n))).await;
+                    notice.set(None);
+                    let updated = api.parse_one(&response?)?;
+                    toasts.success(format!("{label}: done."));
+                    cache.put(&key, updated.clone());
+                    current.set(updated.clone());
+                    Ok(updated)
+                }
+            },
+        );
+        RecordActions {
+            action,
+            last: RwSignal::new(None),
+            notice,
+        }
+    }
+}
+
+#[component]
+pub fn ActionForm(action: RecordAction, record: Record, runner: RecordActions) -> impl IntoView {
     let form = action
         .form
         .clone()
@@ -37,43 +86,22 @@ pub fn ActionForm(
         Signal::derive(BTreeMap::new),
         &format!("act-{}", action.id),
     );
-    let pending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    let notice = RwSignal::new(None);
-    let (id, label) = (action.id, action.label.clone());
-    let vendor = connection.vendor.title();
+    let id = action.id;
+    let pending = runner.action.pending();
     let run = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() || !ctx.check_before_submit() {
             return;
         }
-        let request = match api.action_request(id, &record, &draft.get_untracked()) {
-            Ok(request) => request,
-            Err(error) => return failure.set(Some(error)),
-        };
-        let target = secrets.target(&connection);
-        let (key, label) = (
-            key_of(&connection, &target.credentials.secrets),
-            label.clone(),
-        );
-        pending.set(true);
-        failure.set(None);
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
-            let result = match send(api, &target, &request, &move |n| notice.set(Some(n))).await {
-                Ok(response) => api.parse_one(&response),
-                Err(error) => Err(error),
-            };
-            pending.set(false);
-            notice.set(None);
-            match result {
-                Ok(updated) => {
-                    toasts.success(format!("{label}: done."));
-                    cache.put(&key, updated.clone());
-                    current.set(updated);
-                }
-                Err(error) => failure.set(Some(error)),
-            }
-        });
+        runner.last.set(Some(id));
+        runner
+            .action
+            .dispatch((id, record.clone(), draft.get_untracked()));
+    };
+    let mine = move || runner.last.get() == Some(id);
+    let failure = move || match runner.action.value().get() {
+        Some(Err(error)) if mine() => Some(view! { <ErrorPanel error title="The action failed"/> }),
+        _ => None,
     };
     let (heading, name) = (action.label.clone(), action.label.clone());
     let fields = has_fields.then(|| view! { <FormFields ctx/> });
@@ -81,8 +109,7 @@ pub fn ActionForm(
         <form class="record-action" novalidate on:submit=run aria-label=name>
             {fields}
             <button type="submit" class="secondary" disabled=move || pending.get()>{heading}</button>
-            <WaitStatus notice vendor/>
-            {move || failure.get().map(|error| view! { <ErrorPanel error title="The action failed"/> })}
+            {failure}
         </form>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::actions::ActionForm;
+use super::actions::{ActionForm, RecordActions, RecordActionsStatus};
 use super::calls::{fetch_one, send};
 use super::lookups::use_lookups;
 use super::record_fields::RecordFields;
@@ -59,6 +59,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     // The delete belongs to the page: lookups landing or the record changing redraw parts
     // below, never this, so a delete in flight is never aborted by a redraw.
     let delete = delete_action(api, connection.clone());
+    let runner = RecordActions::new(api, connection.clone(), current);
     let head = {
         let connection = connection.clone();
         move || {
@@ -83,15 +84,12 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     };
     // Keyed by the record's id only: a maintenance form keeps what was chosen while its
     // record refreshes.
-    let actions = {
-        let connection = connection.clone();
-        move || {
-            let record = current.get();
-            api.record_actions(&record)
-                .into_iter()
-                .map(|action| view! { <ActionForm action record=record.clone() connection=connection.clone() api current/> })
-                .collect_view()
-        }
+    let actions = move || {
+        let record = current.get();
+        api.record_actions(&record)
+            .into_iter()
+            .map(|action| view! { <ActionForm action record=record.clone() runner/> })
+            .collect_view()
     };
     let fields = move || {
         lookups.get().map(|l| {
@@ -101,6 +99,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     view! {
         {head}
         <div class="record-actions">{actions}</div>
+        <RecordActionsStatus runner vendor=connection.vendor.title()/>
         <DeleteOutcome delete vendor=connection.vendor.title()/>
         {fields}
     }

@@ -6,17 +6,14 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
-use super::calls::send;
 use super::lookups::use_lookups;
+use super::save::{save_action, test_action};
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::components::form::{warn_before_leaving, FormCtx, FormFields};
-use crate::domain::draft::unstored_fields;
 use crate::domain::{ApiError, Record, VendorApi};
 use crate::routes::AppRoute;
-use crate::state::cache::key_of;
-use crate::state::{Connection, ListCache, Secrets, Toasts};
+use crate::state::{Connection, Toasts};
 
 /// What the form is for.
 #[derive(Clone)]
@@ -31,10 +28,7 @@ pub fn IntegrationForm(
     api: &'static dyn VendorApi,
     mode: Mode,
 ) -> impl IntoView {
-    let secrets = Secrets::use_context();
-    let cache = ListCache::use_context();
     let toasts = Toasts::use_context();
-    let navigate = use_navigate();
 
     let initial = match &mode {
         Mode::Create => api.form_spec(None).initial_draft(),
@@ -63,14 +57,11 @@ pub fn IntegrationForm(
     });
     let ctx = FormCtx::new(spec.into(), draft, Signal::derive(BTreeMap::new), "int");
 
-    let saving = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let notice = RwSignal::new(None);
-    let tested = RwSignal::new(None::<Result<String, ApiError>>);
-    let testing = RwSignal::new(false);
 
     // A vendor's field errors go to their fields; those without a field go to form level.
-    let show_failure = move |error: ApiError| {
+    let mark_fields = move |error: &ApiError| {
         let known = spec.with_untracked(|s| {
             s.all_pointers()
                 .iter()
@@ -80,11 +71,29 @@ pub fn IntegrationForm(
         let known: Vec<&str> = known.iter().map(String::as_str).collect();
         ctx.server_errors
             .set(error.field_errors.clone().settle_onto(&known));
+    };
+    let show_failure = move |error: ApiError| {
+        mark_fields(&error);
         failure.set(Some(error));
     };
 
+    // The writes belong to this page: nothing redrawn below can cancel them.
+    let verb = if matches!(mode, Mode::Create) {
+        "Created"
+    } else {
+        "Saved"
+    };
+    let save = save_action(
+        api,
+        connection.clone(),
+        verb,
+        notice,
+        baseline,
+        show_failure,
+    );
+    let saving = save.pending();
     let on_submit = {
-        let (connection, mode) = (connection.clone(), mode.clone());
+        let mode = mode.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if saving.get_untracked() || !ctx.check_before_submit() {
@@ -99,102 +108,33 @@ pub fn IntegrationForm(
                 Mode::Create => api.create_request(&current),
                 Mode::Edit(record) => api.update_request(record, &current),
             };
-            let request = match request {
-                Ok(request) => request,
-                Err(error) => return show_failure(error),
-            };
-            let target = secrets.target(&connection);
-            let (key, conn, navigate) = (
-                key_of(&connection, &target.credentials.secrets),
-                connection.id.clone(),
-                navigate.clone(),
-            );
-            let verb = if matches!(mode, Mode::Create) {
-                "Created"
-            } else {
-                "Saved"
-            };
-            saving.set(true);
-            failure.set(None);
-            leptos::task::spawn_local_scoped_with_cancellation(async move {
-                let result = match send(api, &target, &request, &move |n| notice.set(Some(n))).await
-                {
-                    Ok(response) => api.parse_one(&response),
-                    Err(error) => Err(error),
-                };
-                saving.set(false);
-                notice.set(None);
-                match result {
-                    Ok(record) => {
-                        baseline.set_value(current);
-                        toasts.success(format!("{verb} “{}”.", api.summary(&record).name));
-                        // What the vendor did not keep as sent is pointed out, never assumed.
-                        let unstored = request
-                            .body
-                            .as_ref()
-                            .map(|sent| unstored_fields(sent, &record.raw))
-                            .unwrap_or_default();
-                        if !unstored.is_empty() {
-                            let names: Vec<&str> =
-                                unstored.iter().map(|p| p.trim_start_matches('/')).collect();
-                            toasts.error(format!(
-                                "Not stored by this server as sent: {}. Check them on the integration's page.",
-                                names.join(", ")
-                            ));
-                        }
-                        let detail = AppRoute::Detail {
-                            conn,
-                            id: record.id.clone(),
-                        }
-                        .href();
-                        cache.put(&key, record);
-                        navigate(&detail, Default::default());
-                    }
-                    Err(error) => show_failure(error),
+            match request {
+                Ok(request) => {
+                    failure.set(None);
+                    save.dispatch((request, current));
                 }
-            });
+                Err(error) => show_failure(error),
+            }
         }
     };
 
-    let on_test = {
-        let connection = connection.clone();
-        move |_| {
-            if testing.get_untracked() || !ctx.check_before_submit() {
-                return;
+    let test = test_action(api, connection.clone(), notice, move |error| {
+        // A refused test names its fields like a refused save: they are marked too.
+        if error.field_errors.iter().any(|(p, _)| !p.is_empty()) {
+            mark_fields(error);
+        }
+    });
+    let (testing, tested) = (test.pending(), test.value());
+    let on_test = move |_| {
+        if testing.get_untracked() || !ctx.check_before_submit() {
+            return;
+        }
+        match api.test_request(&draft.get_untracked()) {
+            Ok(request) => {
+                tested.set(None);
+                test.dispatch(request);
             }
-            let request = match api.test_request(&draft.get_untracked()) {
-                Ok(request) => request,
-                Err(error) => return tested.set(Some(Err(error))),
-            };
-            let target = secrets.target(&connection);
-            let vendor = connection.vendor.title();
-            testing.set(true);
-            tested.set(None);
-            leptos::task::spawn_local_scoped_with_cancellation(async move {
-                let result = send(api, &target, &request, &move |n| notice.set(Some(n))).await;
-                testing.set(false);
-                notice.set(None);
-                // A refused test names its fields like a refused save: they are marked too.
-                if let Err(error) = &result {
-                    if error.field_errors.iter().any(|(p, _)| !p.is_empty()) {
-                        let known = spec.with_untracked(|s| {
-                            s.all_pointers()
-                                .iter()
-                                .map(|p| p.to_string())
-                                .collect::<Vec<_>>()
-                        });
-                        let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                        ctx.server_errors
-                            .set(error.field_errors.clone().settle_onto(&known));
-                    }
-                }
-                tested.set(Some(result.map(|r| {
-                    format!(
-                        "{vendor} accepted the test and sent a notification (HTTP {}).",
-                        r.status
-                    )
-                })));
-            });
+            Err(error) => tested.set(Some(Err(error))),
         }
     };
     let can_test = match &mode {

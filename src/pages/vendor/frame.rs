@@ -4,6 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::VendorApi;
 use crate::routes::AppRoute;
+use crate::state::connection::problem_of;
 use crate::state::{Connection, Connections, Secrets};
 
 /// What a connection page draws once its connection is known, its vendor is built and its
@@ -19,6 +20,8 @@ pub fn ConnectionFrame(page: &'static str, body: Body) -> impl IntoView {
     let secrets = Secrets::use_context();
     let conn_id = Memo::new(move |_| params.read().get("conn").unwrap_or_default());
     let connection = Memo::new(move |_| connections.find(&conn_id.get()));
+    // Whether the saved connection fails today's rules: only its own changes redraw the page.
+    let problem = Memo::new(move |_| connection.get().as_ref().and_then(problem_of));
     // Only a change of which credentials are missing rebuilds the page, not every keystroke.
     let missing = Memo::new(move |_| {
         let connection = connection.get()?;
@@ -33,7 +36,7 @@ pub fn ConnectionFrame(page: &'static str, body: Body) -> impl IntoView {
             return unknown_connection(conn_id.get()).into_any();
         };
         let head = header(&connection, page);
-        if let Some(problem) = connections.problem(&connection.id) {
+        if let Some(problem) = problem.get() {
             return view! { {head} {needs_attention(&connection, problem)} }.into_any();
         }
         let rest = match (connection.vendor.api(), missing.get()) {

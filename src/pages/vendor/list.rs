@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 use super::calls::load_all;
 use super::list_filters::FilterBar;
 use super::list_table::ListTable;
-use super::list_view::view as cut;
+use super::list_view::{capped, view as cut, MAX_ADDRESS_VALUE};
 use super::lookups::use_lookups;
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::domain::{ListQuery, VendorApi};
@@ -38,7 +38,10 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             q.clone()
                 .into_iter()
                 .filter_map(|(name, value)| {
-                    Some((name.strip_prefix(FILTER_PREFIX)?.to_string(), value))
+                    Some((
+                        name.strip_prefix(FILTER_PREFIX)?.to_string(),
+                        capped(&value),
+                    ))
                 })
                 .filter(|(_, value)| !value.is_empty())
                 .collect::<Vec<_>>()
@@ -81,7 +84,7 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
     });
 
     let list = Memo::new(move |_| cache.get(&key.get()).unwrap_or_default());
-    let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let search = Memo::new(move |_| capped(&query.read().get("q").unwrap_or_default()));
     let page = Memo::new(move |_| {
         query
             .read()
@@ -101,11 +104,11 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             let mut params = url::form_urlencoded::Serializer::new(String::new());
             for (name, value) in new_filters.unwrap_or_else(|| filters.get_untracked()) {
                 if !value.is_empty() {
-                    params.append_pair(&format!("{FILTER_PREFIX}{name}"), &value);
+                    params.append_pair(&format!("{FILTER_PREFIX}{name}"), &capped(&value));
                 }
             }
             if !q.is_empty() {
-                params.append_pair("q", &q);
+                params.append_pair("q", &capped(&q));
             }
             if page > 1 {
                 params.append_pair("page", &page.to_string());
@@ -150,7 +153,7 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             <button type="button" class="secondary" on:click=reload disabled=move || list.with(CachedList::loading)>"Reload"</button>
             <label class="search">
                 <span class="visually-hidden">"Search integrations"</span>
-                <input type="search" placeholder="Search by name, kind, description or id"
+                <input type="search" placeholder="Search by name, kind, description or id" maxlength=MAX_ADDRESS_VALUE
                     prop:value=move || search.get() on:input=move |ev| go.run((event_target_value(&ev), 1, None))/>
             </label>
         </div>

@@ -54,6 +54,15 @@ pub fn short_time(text: &str) -> String {
     }
 }
 
+/// The most characters a search or filter value keeps in the address: a pasted 10 kB search
+/// would make every reload exceed what servers accept in a request line (HTTP 414).
+pub const MAX_ADDRESS_VALUE: usize = 200;
+
+/// `text` cut to `MAX_ADDRESS_VALUE` characters.
+pub fn capped(text: &str) -> String {
+    text.chars().take(MAX_ADDRESS_VALUE).collect()
+}
+
 /// A moment as the user's clock shows it: `(short, full)`, e.g. `("2026-11-30 11:58",
 /// "2026-11-30 11:58:03 UTC+01:00")`. `utc_ms` is Unix milliseconds; `offset_minutes` is how
 /// far local time is ahead of UTC (east positive).
@@ -101,6 +110,17 @@ fn haystack(row: &IntegrationSummary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn address_values_are_capped_at_a_character_boundary() {
+        assert_eq!(capped("short"), "short");
+        let long = "é".repeat(10_000);
+        assert_eq!(capped(&long).chars().count(), MAX_ADDRESS_VALUE);
+        assert_eq!(
+            capped(&"x".repeat(MAX_ADDRESS_VALUE)).len(),
+            MAX_ADDRESS_VALUE
+        );
+    }
 
     #[test]
     fn times_show_in_local_time_with_the_offset_in_full() {

@@ -16,6 +16,7 @@ mod list_table;
 pub mod list_view;
 mod lookups;
 mod record_fields;
+mod save;
 
 use leptos::prelude::*;
 

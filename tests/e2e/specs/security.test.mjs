@@ -161,3 +161,21 @@ test('a saved connection with a hostile prefix is kept, flagged, and never sent 
   await assertNoPageErrors(page);
   await context.close();
 });
+
+test('a huge search stays within what the address can carry, and reload still works', async () => {
+  const { context, page } = await openPage(browser);
+  const ui = new IntegrationsPage(page, 'Confluent sandbox');
+  await ui.enterSecret('confluent-demo', 'Cloud API secret', 'demo-secret');
+  await ui.openList('confluent-demo');
+  await ui.waitLoaded();
+  const search = page.getByRole('searchbox');
+  await search.fill('x'.repeat(10_000));
+  await page.waitForURL(/q=x/);
+  assert.ok(page.url().length < 1_000, `the address holds ${page.url().length} characters`);
+  assert.equal((await search.inputValue()).length, 200);
+  const reloaded = await page.reload();
+  assert.equal(reloaded.status(), 200);
+  await page.getByText(/^No integrations match “x+”\.$/).waitFor();
+  await assertNoPageErrors(page);
+  await context.close();
+});

@@ -1,0 +1,103 @@
+//! The integration form's two writes, as `Action`s owned by the form's page: a save (create or
+//! update) and a test notification. A redraw below the page cannot cancel either.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use serde_json::Value;
+
+use super::calls::send;
+use crate::domain::draft::unstored_fields;
+use crate::domain::{ApiError, Record, Request, VendorApi};
+use crate::http::WaitNotice;
+use crate::routes::AppRoute;
+use crate::state::cache::key_of;
+use crate::state::{Connection, ListCache, Secrets, Toasts};
+
+/// Sends a create or update; on success the list cache learns the record, the page moves to
+/// it, and any field the vendor did not store as sent is pointed out. `on_failure` shows an
+/// error where it belongs; the input is kept.
+pub fn save_action(
+    api: &'static dyn VendorApi,
+    connection: Connection,
+    verb: &'static str,
+    notice: RwSignal<Option<WaitNotice>>,
+    baseline: StoredValue<Value>,
+    on_failure: impl Fn(ApiError) + Copy + 'static,
+) -> Action<(Request, Value), ()> {
+    let secrets = Secrets::use_context();
+    let cache = ListCache::use_context();
+    let toasts = Toasts::use_context();
+    let navigate = use_navigate();
+    Action::new_local(move |(request, current): &(Request, Value)| {
+        let (request, current) = (request.clone(), current.clone());
+        let target = secrets.target(&connection);
+        let key = key_of(&connection, &target.credentials.secrets);
+        let conn = connection.id.clone();
+        let navigate = navigate.clone();
+        async move {
+            let result = match send(api, &target, &request, &move |n| notice.set(Some(n))).await {
+                Ok(response) => api.parse_one(&response),
+                Err(error) => Err(error),
+            };
+            notice.set(None);
+            let record = match result {
+                Ok(record) => record,
+                Err(error) => return on_failure(error),
+            };
+            baseline.set_value(current);
+            toasts.success(format!("{verb} “{}”.", api.summary(&record).name));
+            if let Some(warning) = unstored_warning(&request, &record) {
+                toasts.error(warning);
+            }
+            let detail = AppRoute::Detail {
+                conn,
+                id: record.id.clone(),
+            }
+            .href();
+            cache.put(&key, record);
+            navigate(&detail, Default::default());
+        }
+    })
+}
+
+/// What the vendor did not keep as sent is pointed out, never assumed.
+fn unstored_warning(request: &Request, record: &Record) -> Option<String> {
+    let unstored = unstored_fields(request.body.as_ref()?, &record.raw);
+    if unstored.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = unstored.iter().map(|p| p.trim_start_matches('/')).collect();
+    Some(format!(
+        "Not stored by this server as sent: {}. Check them on the integration's page.",
+        names.join(", ")
+    ))
+}
+
+/// Asks the vendor to send a test notification for an unsaved draft; the answer, or the
+/// error (`on_error` may mark its fields), is the action's value.
+pub fn test_action(
+    api: &'static dyn VendorApi,
+    connection: Connection,
+    notice: RwSignal<Option<WaitNotice>>,
+    on_error: impl Fn(&ApiError) + Copy + 'static,
+) -> Action<Request, Result<String, ApiError>> {
+    let secrets = Secrets::use_context();
+    Action::new_local(move |request: &Request| {
+        let request = request.clone();
+        let target = secrets.target(&connection);
+        let vendor = connection.vendor.title();
+        async move {
+            let result = send(api, &target, &request, &move |n| notice.set(Some(n))).await;
+            notice.set(None);
+            if let Err(error) = &result {
+                on_error(error);
+            }
+            result.map(|r| {
+                format!(
+                    "{vendor} accepted the test and sent a notification (HTTP {}).",
+                    r.status
+                )
+            })
+        }
+    })
+}
