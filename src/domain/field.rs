@@ -232,6 +232,49 @@ impl PartialEq for Pattern {
 }
 
 impl FieldSpec {
+    /// What makes two versions of this field draw differently: its pointer, what a person
+    /// reads (label, help, placeholder), its flags and rule count, and anywhere inside it the
+    /// values of its choices (lookups that land late add choices). The form renderer keys its
+    /// fields by it, so a field is drawn again only when one of these changed.
+    pub fn redraw_key(&self) -> String {
+        fn walk(field: &FieldSpec, out: &mut String) {
+            for part in [
+                field.pointer.as_str(),
+                field.label.as_str(),
+                field.help.as_deref().unwrap_or(""),
+                field.placeholder.as_deref().unwrap_or(""),
+            ] {
+                out.push_str(part);
+                out.push('\u{1f}');
+            }
+            out.push_str(&format!(
+                "{}{}{}{}",
+                u8::from(field.sensitive),
+                u8::from(field.read_only),
+                u8::from(field.open_choices),
+                field.constraints.len()
+            ));
+            match &field.kind {
+                FieldKind::Enum(choices) => {
+                    for choice in choices {
+                        out.push('\u{1f}');
+                        out.push_str(&choice.value);
+                    }
+                }
+                FieldKind::Group(children) => children.iter().for_each(|c| walk(c, out)),
+                FieldKind::OneOf(variants) => variants
+                    .iter()
+                    .flat_map(|v| &v.fields)
+                    .for_each(|c| walk(c, out)),
+                _ => {}
+            }
+            out.push('\u{1e}');
+        }
+        let mut key = String::new();
+        walk(self, &mut key);
+        key
+    }
+
     pub fn new(pointer: impl Into<String>, label: impl Into<String>, kind: FieldKind) -> Self {
         FieldSpec {
             pointer: pointer.into(),

@@ -19,8 +19,8 @@ use leptos::prelude::*;
 /// Every field of the form's spec, plus the messages that belong to no field.
 #[component]
 pub fn FormFields(ctx: FormCtx) -> impl IntoView {
-    // Keyed by each field's whole declaration: when lookups land late, only the fields whose
-    // choices changed are drawn again; every other input stays mounted (focus, caret, typing).
+    // Keyed by pointer and choices: when lookups land late, only the fields whose choices
+    // changed are drawn again; every other input stays mounted (focus, caret, typing).
     let fields = view! {
         <For
             each=move || {
@@ -28,7 +28,7 @@ pub fn FormFields(ctx: FormCtx) -> impl IntoView {
                     .get()
                     .fields
                     .into_iter()
-                    .map(|field| (format!("{field:?}"), field))
+                    .map(|field| (field.redraw_key(), field))
                     .collect::<Vec<_>>()
             }
             key=|(shape, _)| shape.clone()
