@@ -6,9 +6,9 @@ use leptos_router::path;
 
 use crate::components::layout::Shell;
 use crate::pages::connections::ConnectionsPage;
+use crate::pages::integrations::{CreatePage, DetailPage, EditPage, ListPage};
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
-use crate::pages::vendor::{CreatePage, DetailPage, EditPage, ListPage};
 use crate::state::{Connections, ListCache, LookupCache, Prefs, Secrets, Toasts};
 
 #[component]

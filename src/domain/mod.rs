@@ -2,6 +2,7 @@
 //! web-sys or gloo here, so all of it runs and is tested natively with `cargo test`.
 
 pub mod api;
+pub mod auth;
 mod base64;
 pub mod draft;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod pointer;
 pub mod proxy;
 pub mod rate_limit;
 pub mod records;
+pub mod registry;
 pub mod request;
 pub mod safety;
 pub mod validate;
@@ -20,6 +22,7 @@ pub mod vendor;
 pub mod vendors;
 
 pub use api::VendorApi;
+pub use auth::Credentials;
 pub use error::{ApiError, ErrorKind, FieldErrors};
 pub use field::{Choice, Constraint, FieldKind, FieldSpec, FormSpec, Variant};
 pub use records::{
@@ -27,4 +30,4 @@ pub use records::{
 };
 pub use request::{Method, Request, Response};
 pub use validate::validate;
-pub use vendor::{Credentials, Vendor};
+pub use vendor::Vendor;

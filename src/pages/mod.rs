@@ -1,6 +1,6 @@
 //! One folder per route. Pages read route parameters, fetch, and own their page state.
 
 pub mod connections;
+pub mod integrations;
 pub mod not_found;
 pub mod overview;
-pub mod vendor;

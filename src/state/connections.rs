@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use serde_json::Value;
 
-use super::connection::{export_file, import_file, problem_of, read_saved, Connection};
+use super::connection::Connection;
+use super::connection_file::{export_file, import_file, problem_of, read_saved};
 use super::credentials::Secrets;
 use super::storage::{self, Area};
 use crate::domain::Vendor;

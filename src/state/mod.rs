@@ -3,6 +3,7 @@
 
 pub mod cache;
 pub mod connection;
+pub mod connection_file;
 pub mod connection_form;
 pub mod connections;
 pub mod credentials;

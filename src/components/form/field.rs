@@ -19,7 +19,7 @@ pub fn field_view(ctx: FormCtx, field: FieldSpec) -> AnyView {
         FieldKind::StringList => list::string_list(ctx, field),
         FieldKind::KeyValue => list::key_value(ctx, field),
         FieldKind::Group(_) => group(ctx, field),
-        FieldKind::OneOf(_) => one_of::one_of(ctx, field),
+        FieldKind::OneOf(_) => one_of::one_of(ctx, field, field_view),
     }
 }
 

@@ -6,11 +6,15 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::{choice, chrome, field::field_view, FormCtx};
+use super::{choice, chrome, FormCtx};
 use crate::domain::pointer;
 use crate::domain::{FieldKind, FieldSpec, Variant};
 
-pub fn one_of(ctx: FormCtx, field: FieldSpec) -> AnyView {
+/// How a variant's own fields are drawn: the renderer passes itself in, so this file does not
+/// import the file that imports it.
+pub type Draw = fn(FormCtx, FieldSpec) -> AnyView;
+
+pub fn one_of(ctx: FormCtx, field: FieldSpec, draw: Draw) -> AnyView {
     let FieldKind::OneOf(variants) = field.kind.clone() else {
         unreachable!("one_of() is only called for one-ofs")
     };
@@ -32,7 +36,7 @@ pub fn one_of(ctx: FormCtx, field: FieldSpec) -> AnyView {
             v.fields
                 .clone()
                 .into_iter()
-                .map(|f| field_view(ctx, f))
+                .map(|f| draw(ctx, f))
                 .collect_view()
         })
     };

@@ -1,9 +1,9 @@
 //! PagerTree API v4: the user's API key as a bearer token.
 
-use super::{header, AuthScheme};
+use crate::domain::auth::Credentials;
+use crate::domain::auth::{header, AuthScheme};
 use crate::domain::field::FieldSpec;
 use crate::domain::rate_limit::RateLimitSignal;
-use crate::domain::vendor::Credentials;
 
 pub static AUTH: AuthScheme = AuthScheme {
     help: "Your API key is under User Settings → API Keys in PagerTree.",
@@ -20,8 +20,8 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
-    use super::super::credentials;
     use super::*;
+    use crate::domain::auth::credentials;
     use serde_json::json;
 
     #[test]

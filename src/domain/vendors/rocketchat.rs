@@ -1,9 +1,9 @@
 //! Rocket.Chat: a personal access token and the user id it belongs to, as two headers.
 
-use super::{header, AuthScheme};
+use crate::domain::auth::Credentials;
+use crate::domain::auth::{header, AuthScheme};
 use crate::domain::field::FieldSpec;
 use crate::domain::rate_limit::RateLimitSignal;
-use crate::domain::vendor::Credentials;
 
 pub static AUTH: AuthScheme = AuthScheme {
     help: "Create a personal access token under My Account → Personal Access Tokens; it shows \
@@ -30,8 +30,8 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
-    use super::super::credentials;
     use super::*;
+    use crate::domain::auth::credentials;
     use serde_json::json;
 
     #[test]

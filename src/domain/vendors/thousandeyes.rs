@@ -3,10 +3,10 @@
 
 use serde_json::json;
 
-use super::{basic, header, AuthScheme};
+use crate::domain::auth::Credentials;
+use crate::domain::auth::{basic, header, AuthScheme};
 use crate::domain::field::{FieldSpec, Variant};
 use crate::domain::rate_limit::RateLimitSignal;
-use crate::domain::vendor::Credentials;
 
 pub static AUTH: AuthScheme = AuthScheme {
     help: "Tokens are on your ThousandEyes profile page, under User API Tokens.",
@@ -61,8 +61,8 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 
 #[cfg(test)]
 mod tests {
-    use super::super::credentials;
     use super::*;
+    use crate::domain::auth::credentials;
 
     #[test]
     fn basic_auth_joins_email_and_token() {

@@ -10,7 +10,8 @@ use crate::components::form::{warn_before_leaving, FormCtx, FormFields};
 use crate::domain::pointer::get;
 use crate::domain::Vendor;
 use crate::routes::AppRoute;
-use crate::state::connection::{id_problem, new_id};
+use crate::state::connection::new_id;
+use crate::state::connection_file::id_problem;
 use crate::state::connection_form::{
     connection_form, draft_from, from_draft, new_draft, switch_vendor,
 };

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::state::connection::{import_file, ImportReport};
+use crate::state::connection_file::{import_file, ImportReport};
 use crate::state::{Connections, Toasts};
 
 const EXPORT_NAME: &str = "patchbay-connections.json";

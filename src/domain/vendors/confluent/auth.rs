@@ -1,9 +1,9 @@
 //! Confluent Cloud: a Cloud API key and its secret as HTTP Basic.
 
+use crate::domain::auth::Credentials;
+use crate::domain::auth::{basic, AuthScheme};
 use crate::domain::field::FieldSpec;
 use crate::domain::rate_limit::RateLimitSignal;
-use crate::domain::vendor::Credentials;
-use crate::domain::vendors::{basic, AuthScheme};
 
 pub static AUTH: AuthScheme = AuthScheme {
     help: "Create a Cloud API key (not a cluster key) in Confluent Cloud → API keys; only an \
@@ -31,7 +31,7 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::vendors::credentials;
+    use crate::domain::auth::credentials;
     use serde_json::json;
 
     #[test]

@@ -1,9 +1,9 @@
 //! Grafana OnCall: the raw API key in `Authorization`, with no `Bearer` prefix.
 
+use crate::domain::auth::Credentials;
+use crate::domain::auth::{header, AuthScheme};
 use crate::domain::field::FieldSpec;
 use crate::domain::rate_limit::RateLimitSignal;
-use crate::domain::vendor::Credentials;
-use crate::domain::vendors::{header, AuthScheme};
 
 pub static AUTH: AuthScheme = AuthScheme {
     help: "Create an API key in Grafana OnCall → Settings → API Tokens; the base URL is the \
@@ -25,7 +25,7 @@ fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::vendors::credentials;
+    use crate::domain::auth::credentials;
     use serde_json::json;
 
     #[test]

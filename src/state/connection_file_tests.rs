@@ -1,4 +1,6 @@
 use super::*;
+use crate::http::Route;
+use crate::state::connection::new_id;
 use serde_json::{json, Value};
 
 fn demo() -> Connection {

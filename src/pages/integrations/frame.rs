@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::VendorApi;
 use crate::routes::AppRoute;
-use crate::state::connection::problem_of;
+use crate::state::connection_file::problem_of;
 use crate::state::{Connection, Connections, Secrets};
 
 /// What a connection page draws once its connection is known, its vendor is built and its

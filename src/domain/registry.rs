@@ -1,0 +1,58 @@
+//! The vendor registry, above the vendor modules: which module serves which `Vendor`. Pages
+//! and state ask a `Vendor` for its auth and its API here; no vendor module imports this file.
+
+use super::api::VendorApi;
+use super::auth::{AuthScheme, Credentials};
+use super::field::FieldSpec;
+use super::rate_limit::RateLimitSignal;
+use super::vendor::Vendor;
+use super::vendors::{confluent, grafana_oncall, pagertree, rocketchat, thousandeyes};
+
+/// How `vendor` authenticates.
+pub fn auth(vendor: Vendor) -> &'static AuthScheme {
+    match vendor {
+        Vendor::ThousandEyes => &thousandeyes::AUTH,
+        Vendor::GrafanaOncall => &grafana_oncall::AUTH,
+        Vendor::RocketChat => &rocketchat::AUTH,
+        Vendor::Confluent => &confluent::AUTH,
+        Vendor::PagerTree => &pagertree::AUTH,
+    }
+}
+
+/// The vendors whose integration pages are built. The others say so plainly in the console.
+pub fn api(vendor: Vendor) -> Option<&'static dyn VendorApi> {
+    match vendor {
+        Vendor::Confluent => Some(&confluent::API),
+        Vendor::GrafanaOncall => Some(&grafana_oncall::API),
+        Vendor::ThousandEyes | Vendor::RocketChat | Vendor::PagerTree => None,
+    }
+}
+
+impl Vendor {
+    /// Where to get the credentials, for the connection form's help text.
+    pub fn credentials_help(self) -> &'static str {
+        auth(self).help
+    }
+
+    /// The credential fields of this vendor's auth scheme. Pointers live under `/settings`
+    /// (kept with the connection) or `/secrets` (kept apart, never persisted by default).
+    pub fn credential_fields(self) -> Vec<FieldSpec> {
+        (auth(self).fields)()
+    }
+
+    /// The headers that authenticate a request, built from the connection's settings and
+    /// secrets; `Err` names the missing credential.
+    pub fn auth_headers(self, credentials: &Credentials) -> Result<Vec<(String, String)>, String> {
+        (auth(self).headers)(credentials)
+    }
+
+    /// How this vendor announces when to retry after a 429.
+    pub fn rate_limit_signals(self) -> &'static [RateLimitSignal] {
+        auth(self).rate_limit
+    }
+
+    /// The integration API of this vendor, once its vertical is built.
+    pub fn api(self) -> Option<&'static dyn VendorApi> {
+        api(self)
+    }
+}
