@@ -18,7 +18,9 @@ pub trait VendorApi: Sync {
     /// The request for one page; `cursor` is where the previous page said to continue.
     fn list_request(&self, query: &ListQuery, cursor: Option<&Cursor>)
         -> Result<Request, ApiError>;
-    fn parse_list(&self, response: &Response) -> Result<Page, ApiError>;
+    /// One page of the list; `at` is the cursor that page was asked for (offset strategies
+    /// count on from it).
+    fn parse_list(&self, response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError>;
 
     fn get_request(&self, id: &str) -> Request;
     fn parse_one(&self, response: &Response) -> Result<Record, ApiError>;

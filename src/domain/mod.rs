@@ -8,6 +8,7 @@ pub mod draft;
 pub mod error;
 pub mod error_body;
 pub mod field;
+pub mod listing;
 pub mod paging;
 pub mod paths;
 pub mod pointer;

@@ -36,21 +36,6 @@ pub struct Page {
     pub skipped: usize,
 }
 
-impl Page {
-    /// The entries of `items` that are objects with a string `id`, each kept whole; the rest
-    /// are counted as skipped.
-    pub fn of_items(items: &[Value]) -> Page {
-        let mut page = Page::default();
-        for item in items {
-            match Record::of(item) {
-                Some(record) => page.records.push(record),
-                None => page.skipped += 1,
-            }
-        }
-        page
-    }
-}
-
 impl Record {
     /// Whether the record's top-level fields equal every filter value, as the vendor's own
     /// equality filters would (`null` matches an empty field): for filtering in the browser.
@@ -61,15 +46,6 @@ impl Record {
             Some(Value::Number(n)) => n.to_string() == *wanted,
             Some(Value::Bool(b)) => b.to_string() == *wanted,
             Some(_) => false,
-        })
-    }
-
-    /// A record of an object with a string `id`.
-    pub fn of(item: &Value) -> Option<Record> {
-        let id = item.get("id")?.as_str()?.to_string();
-        Some(Record {
-            id,
-            raw: item.clone(),
         })
     }
 }
@@ -206,11 +182,15 @@ pub struct RecordAction {
 mod tests {
     use super::*;
 
+    fn record_of(raw: Value) -> Record {
+        let id = raw["id"].as_str().unwrap().to_string();
+        Record { id, raw }
+    }
+
     #[test]
     fn records_match_equality_filters_like_the_vendor() {
         let record =
-            Record::of(&serde_json::json!({"id": "A", "name": "Ops", "team_id": "T1", "n": 3}))
-                .unwrap();
+            record_of(serde_json::json!({"id": "A", "name": "Ops", "team_id": "T1", "n": 3}));
         let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
             p.iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -219,7 +199,7 @@ mod tests {
         assert!(record.matches(&pairs(&[("team_id", "T1"), ("name", "Ops")])));
         assert!(!record.matches(&pairs(&[("team_id", "T2")])));
         assert!(record.matches(&pairs(&[("n", "3"), ("missing", "null")])));
-        let teamless = Record::of(&serde_json::json!({"id": "B", "team_id": null})).unwrap();
+        let teamless = record_of(serde_json::json!({"id": "B", "team_id": null}));
         assert!(teamless.matches(&pairs(&[("team_id", "null")])));
         assert!(!teamless.matches(&pairs(&[("team_id", "T1")])));
     }

@@ -119,7 +119,7 @@ async fn read_pages(
             .list_request(query, cursor.as_ref())
             .map_err(|e| (pages, e))?;
         let mut page = match send(api, target, &request, on_wait).await {
-            Ok(response) => api.parse_list(&response),
+            Ok(response) => api.parse_list(&response, cursor.as_ref()),
             Err(error) => Err(list_not_found(error, &request)),
         }
         .map_err(|e| (pages, e))?;

@@ -39,8 +39,8 @@ impl VendorApi for ConfluentApi {
     ) -> Result<Request, ApiError> {
         requests::list(query, cursor)
     }
-    fn parse_list(&self, response: &Response) -> Result<Page, ApiError> {
-        parse::list(response)
+    fn parse_list(&self, response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
+        parse::list(response, at)
     }
     fn get_request(&self, id: &str) -> Request {
         requests::get(id)

@@ -8,39 +8,29 @@ use super::errors;
 use super::target::TargetKind;
 use crate::domain::api::{Cell, Cursor, IntegrationSummary, Page, Record};
 use crate::domain::error::ApiError;
-use crate::domain::error_body::malformed;
+use crate::domain::listing::{read_list, read_one, Paging, RecordShape};
 use crate::domain::request::Response;
 
-pub fn list(response: &Response) -> Result<Page, ApiError> {
-    if !response.is_success() {
-        return Err(errors::parse(response, 0));
-    }
-    let json = response
-        .json()
-        .map_err(|_| malformed(response, "the list is not valid JSON"))?;
-    let data = json
-        .get("data")
-        .and_then(Value::as_array)
-        .ok_or_else(|| malformed(response, "the list has no data array"))?;
-    let mut page = Page::of_items(data);
-    let text = |pointer: &str| {
-        json.pointer(pointer)
-            .and_then(Value::as_str)
-            .filter(|s| !s.is_empty())
-    };
-    page.next = text("/metadata/next").map(|link| Cursor::Link(link.to_string()));
-    page.total = json.pointer("/metadata/total_size").and_then(Value::as_u64);
-    Ok(page)
+/// Where Confluent keeps its records: `{data: [...], metadata: {next, total_size}}`.
+pub const RECORDS: RecordShape = RecordShape {
+    items: "/data",
+    id: "/id",
+};
+
+/// Confluent pages by an absolute `metadata.next` link holding an opaque token.
+pub const PAGING: Paging = Paging::NextLink {
+    next: "/metadata/next",
+    total: Some("/metadata/total_size"),
+};
+
+pub fn list(response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
+    read_list(response, &RECORDS, &PAGING, at, |r| errors::parse(r, 0))
 }
 
 pub fn one(response: &Response) -> Result<Record, ApiError> {
-    if !response.is_success() {
-        return Err(errors::parse(response, 0));
-    }
-    let json = response
-        .json()
-        .map_err(|_| malformed(response, "the integration is not valid JSON"))?;
-    Record::of(&json).ok_or_else(|| malformed(response, "the integration has no id"))
+    read_one(response, &RECORDS, "the integration", |r| {
+        errors::parse(r, 0)
+    })
 }
 
 pub fn summary(record: &Record) -> IntegrationSummary {

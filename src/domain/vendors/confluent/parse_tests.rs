@@ -1,7 +1,7 @@
 //! The documents' JSON examples parsed: the list envelope, every target kind, unknown kinds.
 
 use super::*;
-use crate::domain::api::Capabilities;
+use crate::domain::api::{Capabilities, Cursor};
 
 const LIST: &str = include_str!("../../../../tests/fixtures/confluent/list_page.json");
 const NEWER: &str = include_str!("../../../../tests/fixtures/confluent/newer_kinds.json");
@@ -9,13 +9,13 @@ const NEWER: &str = include_str!("../../../../tests/fixtures/confluent/newer_kin
 /// The documented examples, then a kind newer than the contract (InApp).
 fn listed() -> Page {
     let mut page = documented();
-    let newer = list(&Response::new(200, NEWER)).unwrap();
+    let newer = list(&Response::new(200, NEWER), None).unwrap();
     page.records.extend(newer.records);
     page
 }
 
 fn documented() -> Page {
-    list(&Response::new(200, LIST)).expect("the documented list parses")
+    list(&Response::new(200, LIST), None).expect("the documented list parses")
 }
 
 #[test]
@@ -34,7 +34,7 @@ fn the_documented_list_envelope_parses_with_its_paging_metadata() {
 #[test]
 fn the_last_page_has_no_next_link() {
     let body = json!({"api_version": "notifications/v1", "kind": "IntegrationList", "metadata": {"next": null}, "data": []});
-    let page = list(&Response::new(200, body.to_string())).unwrap();
+    let page = list(&Response::new(200, body.to_string()), None).unwrap();
     assert_eq!((page.next, page.total, page.records.len()), (None, None, 0));
 }
 
@@ -140,7 +140,7 @@ fn a_user_given_as_a_plain_id_is_read_too() {
 #[test]
 fn entries_without_an_id_are_counted_not_fatal() {
     let body = json!({"data": [{"display_name": "no id"}, 42, {"id": "ok", "target": {"kind": "Webhook", "url": "https://a.test"}}]});
-    let page = list(&Response::new(200, body.to_string())).unwrap();
+    let page = list(&Response::new(200, body.to_string()), None).unwrap();
     assert_eq!(page.records.len(), 1);
     assert_eq!(page.skipped, 2);
 }
@@ -148,7 +148,7 @@ fn entries_without_an_id_are_counted_not_fatal() {
 #[test]
 fn malformed_answers_are_errors_never_panics() {
     for body in ["", "{\"data\": [", "[]", "{\"data\": {}}", "<html>"] {
-        let error = list(&Response::new(200, body)).unwrap_err();
+        let error = list(&Response::new(200, body), None).unwrap_err();
         assert_eq!(
             error.kind,
             crate::domain::error::ErrorKind::Malformed,

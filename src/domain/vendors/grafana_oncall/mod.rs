@@ -5,7 +5,7 @@
 mod auth;
 mod errors;
 pub mod jinja;
-mod parse;
+pub mod parse;
 mod requests;
 mod spec;
 pub mod types;
@@ -39,8 +39,8 @@ impl VendorApi for OnCallApi {
     ) -> Result<Request, ApiError> {
         requests::list(query, cursor)
     }
-    fn parse_list(&self, response: &Response) -> Result<Page, ApiError> {
-        parse::list(response)
+    fn parse_list(&self, response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
+        parse::list(response, at)
     }
     fn get_request(&self, id: &str) -> Request {
         requests::get(id)

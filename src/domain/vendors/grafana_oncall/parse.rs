@@ -12,25 +12,31 @@ use crate::domain::api::{
 use crate::domain::error::ApiError;
 use crate::domain::error_body::malformed;
 use crate::domain::field::{Choice, FieldKind};
+use crate::domain::listing::{read_list, read_one, Paging, RecordShape};
 use crate::domain::records::title_in;
 use crate::domain::request::Response;
 
+/// Where OnCall keeps its records:
 /// `{count, next, previous, results, current_page_number, page_size, total_pages}`.
-pub fn list(response: &Response) -> Result<Page, ApiError> {
-    let json = envelope(response, "the list")?;
-    let results = json
-        .get("results")
-        .and_then(Value::as_array)
-        .ok_or_else(|| malformed(response, "the list has no results array"))?;
-    let mut page = Page::of_items(results);
-    page.next = next_link(&json);
-    page.total = json.get("count").and_then(Value::as_u64);
-    Ok(page)
+pub const RECORDS: RecordShape = RecordShape {
+    items: "/results",
+    id: "/id",
+};
+
+/// OnCall pages by page number, and its `next` is an absolute link from its own base URL.
+pub const PAGING: Paging = Paging::NextLink {
+    next: "/next",
+    total: Some("/count"),
+};
+
+pub fn list(response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
+    read_list(response, &RECORDS, &PAGING, at, |r| errors::parse(r, 0))
 }
 
 pub fn one(response: &Response) -> Result<Record, ApiError> {
-    let json = envelope(response, "the integration")?;
-    Record::of(&json).ok_or_else(|| malformed(response, "the integration has no id"))
+    read_one(response, &RECORDS, "the integration", |r| {
+        errors::parse(r, 0)
+    })
 }
 
 /// Teams and escalation chains share the envelope; each result has an `id` and a `name`.

@@ -9,7 +9,7 @@ const UPDATED: &str = include_str!("../../../../tests/fixtures/grafana_oncall/up
 
 #[test]
 fn the_documented_list_envelope_parses() {
-    let page = list(&Response::new(200, LIST)).unwrap();
+    let page = list(&Response::new(200, LIST), None).unwrap();
     assert_eq!(page.records.len(), 1);
     assert_eq!(page.records[0].id, "CFRPV98RPR1U8");
     assert_eq!((page.total, page.next, page.skipped), (Some(1), None, 0));
@@ -28,7 +28,7 @@ fn the_documented_integration_and_update_answers_parse() {
 fn next_links_are_followed_as_cursors_and_counts_become_totals() {
     let body = json!({"count": 230, "next": "https://oncall.test/oncall/api/v1/integrations/?page=2&perpage=100", "previous": null,
         "results": [{"id": "A"}, {"no": "id"}], "current_page_number": 1, "page_size": 100, "total_pages": 3});
-    let page = list(&Response::new(200, body.to_string())).unwrap();
+    let page = list(&Response::new(200, body.to_string()), None).unwrap();
     assert_eq!(
         page.next,
         Some(Cursor::Link(
@@ -133,7 +133,7 @@ fn lookups_read_ids_and_names() {
 #[test]
 fn malformed_answers_are_errors_not_panics() {
     for body in ["", "{\"results\": 3}", "nope", "[]"] {
-        assert!(list(&Response::new(200, body)).is_err(), "{body}");
+        assert!(list(&Response::new(200, body), None).is_err(), "{body}");
     }
     assert!(one(&Response::new(200, "{}")).is_err());
 }
@@ -145,7 +145,7 @@ fn every_view_masks_the_same_secret_fields() {
         let record = one(&Response::new(200, body)).unwrap();
         crate::domain::api::assert_secrets_masked_alike(&api, &record);
     }
-    for record in list(&Response::new(200, LIST)).unwrap().records {
+    for record in list(&Response::new(200, LIST), None).unwrap().records {
         crate::domain::api::assert_secrets_masked_alike(&api, &record);
     }
 }

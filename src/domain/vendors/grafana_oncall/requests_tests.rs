@@ -3,6 +3,7 @@
 use super::*;
 use crate::domain::api::refused_fields;
 use crate::domain::request::Method;
+use crate::domain::vendors::grafana_oncall::parse::RECORDS;
 use crate::domain::vendors::grafana_oncall::OnCallApi;
 use crate::domain::VendorApi;
 
@@ -282,7 +283,7 @@ fn direct_paging_and_unknown_types_are_not_deleted() {
 
 #[test]
 fn an_edit_clears_an_emptied_slack_channel_and_telegram_chat() {
-    let record = Record::of(&json!({"id": "X", "type": "webhook", "name": "N",
+    let record = RECORDS.record(&json!({"id": "X", "type": "webhook", "name": "N",
         "default_route": {"slack": {"channel_id": "C1", "enabled": true}, "telegram": {"id": "T1", "enabled": true}}}))
     .unwrap();
     let mut edited = OnCallApi.draft_from(&record);
@@ -305,9 +306,9 @@ fn an_edit_clears_an_emptied_slack_channel_and_telegram_chat() {
 
 #[test]
 fn an_edit_refuses_a_blank_name_or_description_before_sending() {
-    let record =
-        Record::of(&json!({"id": "X", "type": "webhook", "name": "N", "description_short": "D"}))
-            .unwrap();
+    let record = RECORDS
+        .record(&json!({"id": "X", "type": "webhook", "name": "N", "description_short": "D"}))
+        .unwrap();
     let mut edited = OnCallApi.draft_from(&record);
     edited["name"] = json!("\u{200B}");
     edited["description_short"] = json!("");

@@ -1,0 +1,199 @@
+//! Reading any vendor's lists: a vendor declares where its records live in an answer, where
+//! each record's id lives, and how it pages; the reader and the next-page request are generic,
+//! and each paging strategy is tested once, here.
+
+use serde_json::Value;
+
+use super::error::ApiError;
+use super::error_body::malformed;
+use super::records::{Cursor, Page, Record};
+use super::request::{Request, Response};
+
+/// Where a vendor's answers keep their records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordShape {
+    /// The array of records in a list answer (`/data`, `/results`; `""`: the answer is the array).
+    pub items: &'static str,
+    /// The id inside one record (`/id`, `/_id`, `/integrationId`); a string or a number.
+    pub id: &'static str,
+}
+
+impl RecordShape {
+    /// A record of an object whose id is a non-empty string or a number.
+    pub fn record(&self, item: &Value) -> Option<Record> {
+        let id = match item.pointer(self.id)? {
+            Value::String(text) if !text.is_empty() => text.clone(),
+            Value::Number(number) => number.to_string(),
+            _ => return None,
+        };
+        item.is_object().then(|| Record {
+            id,
+            raw: item.clone(),
+        })
+    }
+
+    /// The records of `items`, kept whole; entries without an id are counted as skipped.
+    pub fn page_of(&self, items: &[Value]) -> Page {
+        let mut page = Page::default();
+        for item in items {
+            match self.record(item) {
+                Some(record) => page.records.push(record),
+                None => page.skipped += 1,
+            }
+        }
+        page
+    }
+}
+
+/// How a vendor pages its lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// The whole list in one answer (ThousandEyes).
+    Unpaged,
+    /// A next link in the answer, followed as it is (Confluent `/metadata/next`, OnCall's
+    /// absolute `/next`); the route maps it onto the connection or refuses it.
+    NextLink {
+        next: &'static str,
+        total: Option<&'static str>,
+    },
+    /// `offset` and `count` parameters, and a total in the answer (Rocket.Chat).
+    OffsetTotal {
+        offset: &'static str,
+        count: &'static str,
+        size: u64,
+        total: &'static str,
+    },
+    /// `offset` and `limit` parameters, a "more" flag and a total in the answer (PagerTree).
+    OffsetHasMore {
+        offset: &'static str,
+        limit: &'static str,
+        size: u64,
+        has_more: &'static str,
+        total: &'static str,
+    },
+}
+
+impl Paging {
+    /// The request for the page at `cursor`: the vendor's `first` request (its path, filters
+    /// and page size), moved on as this strategy moves.
+    pub fn request(&self, first: Request, cursor: Option<&Cursor>) -> Request {
+        match (*self, cursor) {
+            (Paging::NextLink { .. }, Some(Cursor::Link(link))) => Request::get(link.clone()),
+            (
+                Paging::OffsetTotal {
+                    offset,
+                    count,
+                    size,
+                    ..
+                },
+                cursor,
+            ) => first
+                .query(offset, cursor_offset(cursor).to_string())
+                .query(count, size.to_string()),
+            (
+                Paging::OffsetHasMore {
+                    offset,
+                    limit,
+                    size,
+                    ..
+                },
+                cursor,
+            ) => first
+                .query(offset, cursor_offset(cursor).to_string())
+                .query(limit, size.to_string()),
+            _ => first,
+        }
+    }
+
+    /// Where the next page starts, read from this page's answer; `None` at the end.
+    fn next(&self, body: &Value, at: Option<&Cursor>, got: u64) -> Option<Cursor> {
+        let start = cursor_offset(at);
+        match *self {
+            Paging::Unpaged => None,
+            Paging::NextLink { next, .. } => body
+                .pointer(next)
+                .and_then(Value::as_str)
+                .filter(|link| !link.is_empty())
+                .map(|link| Cursor::Link(link.to_string())),
+            Paging::OffsetTotal { total, .. } => {
+                let total = body.pointer(total).and_then(Value::as_u64)?;
+                (got > 0 && start + got < total).then_some(Cursor::Offset(start + got))
+            }
+            Paging::OffsetHasMore { has_more, .. } => {
+                let more = body.pointer(has_more).and_then(Value::as_bool) == Some(true);
+                (more && got > 0).then_some(Cursor::Offset(start + got))
+            }
+        }
+    }
+
+    fn total(&self, body: &Value) -> Option<u64> {
+        let pointer = match *self {
+            Paging::Unpaged => return None,
+            Paging::NextLink { total, .. } => total?,
+            Paging::OffsetTotal { total, .. } | Paging::OffsetHasMore { total, .. } => total,
+        };
+        body.pointer(pointer).and_then(Value::as_u64)
+    }
+}
+
+fn cursor_offset(cursor: Option<&Cursor>) -> u64 {
+    match cursor {
+        Some(Cursor::Offset(n)) => *n,
+        _ => 0,
+    }
+}
+
+/// One page of a list answer: the records, where the next page starts, the vendor's total.
+/// `on_error` reads the vendor's error answers; a malformed answer is an error, never a panic.
+pub fn read_list(
+    response: &Response,
+    shape: &RecordShape,
+    paging: &Paging,
+    at: Option<&Cursor>,
+    on_error: impl Fn(&Response) -> ApiError,
+) -> Result<Page, ApiError> {
+    let body = body_of(response, "the list", on_error)?;
+    let items = if shape.items.is_empty() {
+        Some(&body)
+    } else {
+        body.pointer(shape.items)
+    };
+    let items = items.and_then(Value::as_array).ok_or_else(|| {
+        let name = shape.items.trim_start_matches('/');
+        malformed(response, &format!("the list has no {name} array"))
+    })?;
+    let mut page = shape.page_of(items);
+    page.next = paging.next(&body, at, items.len() as u64);
+    page.total = paging.total(&body);
+    Ok(page)
+}
+
+/// One record answer (`what`: "the integration").
+pub fn read_one(
+    response: &Response,
+    shape: &RecordShape,
+    what: &str,
+    on_error: impl Fn(&Response) -> ApiError,
+) -> Result<Record, ApiError> {
+    let body = body_of(response, what, on_error)?;
+    shape
+        .record(&body)
+        .ok_or_else(|| malformed(response, &format!("{what} has no id")))
+}
+
+fn body_of(
+    response: &Response,
+    what: &str,
+    on_error: impl Fn(&Response) -> ApiError,
+) -> Result<Value, ApiError> {
+    if !response.is_success() {
+        return Err(on_error(response));
+    }
+    response
+        .json()
+        .map_err(|_| malformed(response, &format!("{what} is not valid JSON")))
+}
+
+#[cfg(test)]
+#[path = "listing_tests.rs"]
+mod tests;
