@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::error::{ApiError, ErrorKind};
 use super::field::FormSpec;
+use super::listing::{read_list, read_one, Paging, RecordShape};
 pub use super::records::*;
 use super::request::{Request, Response};
 use super::vendor::Vendor;
@@ -18,12 +19,25 @@ pub trait VendorApi: Sync {
     /// The request for one page; `cursor` is where the previous page said to continue.
     fn list_request(&self, query: &ListQuery, cursor: Option<&Cursor>)
         -> Result<Request, ApiError>;
+    /// Where this vendor's answers keep their records and ids.
+    fn records(&self) -> RecordShape;
+    /// How this vendor pages its lists.
+    fn paging(&self) -> Paging;
     /// One page of the list; `at` is the cursor that page was asked for (offset strategies
-    /// count on from it).
-    fn parse_list(&self, response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError>;
+    /// count on from it). Generic: read where `records` and `paging` say.
+    fn parse_list(&self, response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
+        read_list(response, &self.records(), &self.paging(), at, |r| {
+            self.parse_error(r, 0)
+        })
+    }
 
     fn get_request(&self, id: &str) -> Request;
-    fn parse_one(&self, response: &Response) -> Result<Record, ApiError>;
+    /// One integration, read where `records` says.
+    fn parse_one(&self, response: &Response) -> Result<Record, ApiError> {
+        read_one(response, &self.records(), "the integration", |r| {
+            self.parse_error(r, 0)
+        })
+    }
 
     /// Whether the API can create integrations at all (ThousandEyes v6 cannot).
     fn can_create(&self) -> bool;

@@ -4,12 +4,9 @@
 
 use serde_json::{json, Value};
 
-use super::errors;
 use super::target::TargetKind;
-use crate::domain::api::{Cell, Cursor, IntegrationSummary, Page, Record};
-use crate::domain::error::ApiError;
-use crate::domain::listing::{read_list, read_one, Paging, RecordShape};
-use crate::domain::request::Response;
+use crate::domain::api::{Cell, IntegrationSummary, Record};
+use crate::domain::listing::{Paging, RecordShape};
 
 /// Where Confluent keeps its records: `{data: [...], metadata: {next, total_size}}`.
 pub const RECORDS: RecordShape = RecordShape {
@@ -22,16 +19,6 @@ pub const PAGING: Paging = Paging::NextLink {
     next: "/metadata/next",
     total: Some("/metadata/total_size"),
 };
-
-pub fn list(response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
-    read_list(response, &RECORDS, &PAGING, at, |r| errors::parse(r, 0))
-}
-
-pub fn one(response: &Response) -> Result<Record, ApiError> {
-    read_one(response, &RECORDS, "the integration", |r| {
-        errors::parse(r, 0)
-    })
-}
 
 pub fn summary(record: &Record) -> IntegrationSummary {
     IntegrationSummary {

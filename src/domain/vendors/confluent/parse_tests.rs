@@ -1,7 +1,20 @@
 //! The documents' JSON examples parsed: the list envelope, every target kind, unknown kinds.
 
 use super::*;
-use crate::domain::api::{Capabilities, Cursor};
+use crate::domain::vendors::confluent::ConfluentApi;
+use crate::domain::VendorApi;
+
+/// A list page as the console reads it: through the generic reader, where this vendor says.
+fn list(response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
+    ConfluentApi.parse_list(response, at)
+}
+
+fn one(response: &Response) -> Result<Record, ApiError> {
+    ConfluentApi.parse_one(response)
+}
+use crate::domain::api::{Capabilities, Cursor, Page};
+use crate::domain::error::ApiError;
+use crate::domain::request::Response;
 
 const LIST: &str = include_str!("../../../../tests/fixtures/confluent/list_page.json");
 const NEWER: &str = include_str!("../../../../tests/fixtures/confluent/newer_kinds.json");

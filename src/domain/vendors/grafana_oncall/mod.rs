@@ -16,11 +16,12 @@ pub use spec::{integration_form, list_filters, maintenance_form};
 use serde_json::Value;
 
 use crate::domain::api::{
-    Capabilities, Cell, Cursor, IntegrationSummary, ListQuery, Lookup, LookupPage, Lookups, Page,
-    Record, RecordAction, VendorApi,
+    Capabilities, Cell, Cursor, IntegrationSummary, ListQuery, Lookup, LookupPage, Lookups, Record,
+    RecordAction, VendorApi,
 };
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
+use crate::domain::listing::{Paging, RecordShape};
 use crate::domain::request::{Request, Response};
 use crate::domain::vendor::Vendor;
 
@@ -39,14 +40,14 @@ impl VendorApi for OnCallApi {
     ) -> Result<Request, ApiError> {
         requests::list(query, cursor)
     }
-    fn parse_list(&self, response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
-        parse::list(response, at)
+    fn records(&self) -> RecordShape {
+        parse::RECORDS
+    }
+    fn paging(&self) -> Paging {
+        parse::PAGING
     }
     fn get_request(&self, id: &str) -> Request {
         requests::get(id)
-    }
-    fn parse_one(&self, response: &Response) -> Result<Record, ApiError> {
-        parse::one(response)
     }
     fn can_create(&self) -> bool {
         true

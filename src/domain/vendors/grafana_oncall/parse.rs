@@ -7,12 +7,12 @@ use super::errors;
 use super::spec::{integration_form, ESCALATION_CHAIN, TEAM};
 use super::types;
 use crate::domain::api::{
-    Capabilities, Cell, Cursor, IntegrationSummary, LookupPage, Lookups, Page, Record,
+    Capabilities, Cell, Cursor, IntegrationSummary, LookupPage, Lookups, Record,
 };
 use crate::domain::error::ApiError;
 use crate::domain::error_body::malformed;
 use crate::domain::field::{Choice, FieldKind};
-use crate::domain::listing::{read_list, read_one, Paging, RecordShape};
+use crate::domain::listing::{Paging, RecordShape};
 use crate::domain::records::title_in;
 use crate::domain::request::Response;
 
@@ -28,16 +28,6 @@ pub const PAGING: Paging = Paging::NextLink {
     next: "/next",
     total: Some("/count"),
 };
-
-pub fn list(response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
-    read_list(response, &RECORDS, &PAGING, at, |r| errors::parse(r, 0))
-}
-
-pub fn one(response: &Response) -> Result<Record, ApiError> {
-    read_one(response, &RECORDS, "the integration", |r| {
-        errors::parse(r, 0)
-    })
-}
 
 /// Teams and escalation chains share the envelope; each result has an `id` and a `name`.
 pub fn lookup(response: &Response) -> Result<LookupPage, ApiError> {

@@ -1,6 +1,18 @@
 //! The document's JSON examples parsed; rows, details, drafts and capabilities.
 
 use super::*;
+use crate::domain::api::Page;
+use crate::domain::vendors::grafana_oncall::OnCallApi;
+use crate::domain::VendorApi;
+
+/// A list page as the console reads it: through the generic reader, where this vendor says.
+fn list(response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
+    OnCallApi.parse_list(response, at)
+}
+
+fn one(response: &Response) -> Result<Record, ApiError> {
+    OnCallApi.parse_one(response)
+}
 use crate::domain::api::Lookups;
 
 const LIST: &str = include_str!("../../../../tests/fixtures/grafana_oncall/list_page.json");
