@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::columns::{self, Column};
 use super::error::{ApiError, ErrorKind};
 use super::field::FormSpec;
 use super::listing::{read_list, read_one, Paging, RecordShape};
@@ -57,16 +58,25 @@ pub trait VendorApi: Sync {
     fn parse_error(&self, response: &Response, now_ms: u64) -> ApiError;
     fn summary(&self, record: &Record) -> IntegrationSummary;
 
-    /// The list's columns after the name, and a record's cells in that order.
-    fn list_columns(&self) -> Vec<&'static str>;
-    fn list_cells(&self, record: &Record, lookups: &Lookups) -> Vec<Cell>;
-    /// The one list of a record's fields that are credentials (webhook URLs, ingest links,
-    /// inbound emails, tokens): every view — cells, detail rows, raw JSON — masks these.
-    fn secret_pointers(&self) -> &'static [&'static str] {
-        &[]
+    /// The vendor's one column table: what the list, the detail page and every mask read.
+    fn columns(&self) -> &'static [Column];
+    /// The list's columns after the name.
+    fn list_columns(&self) -> Vec<&'static str> {
+        columns::list_labels(self.columns())
+    }
+    /// A record's list cells, in the order of `list_columns`.
+    fn list_cells(&self, record: &Record, lookups: &Lookups) -> Vec<Cell> {
+        columns::list_cells(self.columns(), record, lookups)
+    }
+    /// The fields of a record that are credentials (webhook URLs, ingest links, inbound
+    /// emails, tokens), from the column table: every view — cells, rows, raw JSON — masks them.
+    fn secret_pointers(&self) -> Vec<&'static str> {
+        columns::secret_pointers(self.columns())
     }
     /// Every field of a record worth a row on its page, beyond the raw JSON.
-    fn detail_fields(&self, record: &Record, lookups: &Lookups) -> Vec<(String, Cell)>;
+    fn detail_fields(&self, record: &Record, lookups: &Lookups) -> Vec<(String, Cell)> {
+        columns::detail_rows(self.columns(), record, lookups)
+    }
 
     /// Choices the vendor serves for fields of its forms and filters.
     fn lookups(&self) -> Vec<Lookup> {
@@ -162,7 +172,7 @@ pub fn assert_secrets_masked_alike(api: &dyn VendorApi, record: &Record) {
             _ => {}
         }
     }
-    let raw = super::safety::mask_pointers(&record.raw, api.secret_pointers()).to_string();
+    let raw = super::safety::mask_pointers(&record.raw, &api.secret_pointers()).to_string();
     for secret in &secrets {
         assert!(
             !raw.contains(secret.as_str()),

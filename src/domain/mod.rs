@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 mod base64;
+pub mod columns;
 pub mod draft;
 pub mod error;
 pub mod error_body;

@@ -21,7 +21,7 @@ pub fn RecordFields(
         })
         .collect_view();
     // The raw JSON masks exactly what the fields above mask.
-    let masked = mask_pointers(&record.raw, api.secret_pointers());
+    let masked = mask_pointers(&record.raw, &api.secret_pointers());
     let raw = serde_json::to_string_pretty(&masked).unwrap_or_default();
     view! {
         <dl class="fields">{rows}</dl>

@@ -15,9 +15,8 @@ pub use target::TargetKind;
 
 use serde_json::Value;
 
-use crate::domain::api::{
-    Capabilities, Cell, Cursor, IntegrationSummary, ListQuery, Lookups, Record, VendorApi,
-};
+use crate::domain::api::{Capabilities, Cursor, IntegrationSummary, ListQuery, Record, VendorApi};
+use crate::domain::columns::Column;
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
 use crate::domain::listing::{Paging, RecordShape};
@@ -73,17 +72,8 @@ impl VendorApi for ConfluentApi {
     fn summary(&self, record: &Record) -> IntegrationSummary {
         parse::summary(record)
     }
-    fn list_columns(&self) -> Vec<&'static str> {
-        parse::LIST_COLUMNS.to_vec()
-    }
-    fn list_cells(&self, record: &Record, _lookups: &Lookups) -> Vec<Cell> {
-        parse::list_cells(record)
-    }
-    fn secret_pointers(&self) -> &'static [&'static str] {
-        &["/target/url", "/target/webhook_url"]
-    }
-    fn detail_fields(&self, record: &Record, _lookups: &Lookups) -> Vec<(String, Cell)> {
-        parse::detail_fields(record)
+    fn columns(&self) -> &'static [Column] {
+        &parse::COLUMNS
     }
     fn form_spec(&self, _editing: Option<&Record>) -> FormSpec {
         integration_form()

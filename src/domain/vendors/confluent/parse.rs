@@ -5,7 +5,8 @@
 use serde_json::{json, Value};
 
 use super::target::TargetKind;
-use crate::domain::api::{Cell, IntegrationSummary, Record};
+use crate::domain::api::{Cell, IntegrationSummary, Lookups, Record};
+use crate::domain::columns::{Column, Read};
 use crate::domain::listing::{Paging, RecordShape};
 
 /// Where Confluent keeps its records: `{data: [...], metadata: {next, total_size}}`.
@@ -29,43 +30,46 @@ pub fn summary(record: &Record) -> IntegrationSummary {
     }
 }
 
-pub const LIST_COLUMNS: [&str; 5] = ["Kind", "Target", "Description", "Created", "Updated"];
-
-/// Kind, target (a webhook URL is a credential: masked), description, created, updated.
-pub fn list_cells(record: &Record) -> Vec<Cell> {
-    let kind = TargetKind::of(&record.raw);
-    let target = kind.destination(&record.raw);
-    vec![
-        Cell::Text(kind.title()),
-        if kind.destination_is_secret() {
-            Cell::secret(target.as_deref())
-        } else {
-            Cell::text(target.as_deref())
+/// Confluent's columns: the list shows kind, target (a webhook URL is a credential: masked),
+/// description and times; the detail page adds the id, name and metadata.
+pub const COLUMNS: [Column; 9] = [
+    Column::detail("ID", Read::Id),
+    Column::detail("Display name", Read::Text("/display_name")),
+    Column::both(
+        "Kind",
+        Read::With {
+            cell: kind_cell,
+            secrets: &[],
         },
-        Cell::text(text(record, "/description").as_deref()),
-        Cell::time(text(record, "/metadata/created_at").as_deref()),
-        Cell::time(text(record, "/metadata/updated_at").as_deref()),
-    ]
+    ),
+    Column::both(
+        "Target",
+        Read::With {
+            cell: target_cell,
+            secrets: &["/target/url", "/target/webhook_url"],
+        },
+    ),
+    Column::both("Description", Read::Text("/description")),
+    Column::both("Created", Read::Time("/metadata/created_at")),
+    Column::both("Updated", Read::Time("/metadata/updated_at")),
+    Column::detail("Self", Read::Text("/metadata/self")),
+    Column::detail("Resource name", Read::Text("/metadata/resource_name")),
+];
+
+fn kind_cell(record: &Record, _: &Lookups) -> Cell {
+    Cell::Text(TargetKind::of(&record.raw).title())
 }
 
-pub fn detail_fields(record: &Record) -> Vec<(String, Cell)> {
-    let mut fields = vec![("ID".to_string(), Cell::Text(record.id.clone()))];
-    fields.push((
-        "Display name".into(),
-        Cell::text(text(record, "/display_name").as_deref()),
-    ));
-    for (label, cell) in LIST_COLUMNS.iter().zip(list_cells(record)) {
-        fields.push((label.to_string(), cell));
+/// Where the integration sends: a webhook URL is a credential (masked); an email role or
+/// user is not.
+fn target_cell(record: &Record, _: &Lookups) -> Cell {
+    let kind = TargetKind::of(&record.raw);
+    let target = kind.destination(&record.raw);
+    if kind.destination_is_secret() {
+        Cell::secret(target.as_deref())
+    } else {
+        Cell::text(target.as_deref())
     }
-    fields.push((
-        "Self".into(),
-        Cell::text(text(record, "/metadata/self").as_deref()),
-    ));
-    fields.push((
-        "Resource name".into(),
-        Cell::text(text(record, "/metadata/resource_name").as_deref()),
-    ));
-    fields
 }
 
 fn text(record: &Record, pointer: &str) -> Option<String> {

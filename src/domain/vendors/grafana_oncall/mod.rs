@@ -16,9 +16,10 @@ pub use spec::{integration_form, list_filters, maintenance_form};
 use serde_json::Value;
 
 use crate::domain::api::{
-    Capabilities, Cell, Cursor, IntegrationSummary, ListQuery, Lookup, LookupPage, Lookups, Record,
-    RecordAction, VendorApi,
+    Capabilities, Cursor, IntegrationSummary, ListQuery, Lookup, LookupPage, Record, RecordAction,
+    VendorApi,
 };
+use crate::domain::columns::Column;
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
 use crate::domain::listing::{Paging, RecordShape};
@@ -67,17 +68,8 @@ impl VendorApi for OnCallApi {
     fn summary(&self, record: &Record) -> IntegrationSummary {
         parse::summary(record)
     }
-    fn list_columns(&self) -> Vec<&'static str> {
-        parse::LIST_COLUMNS.to_vec()
-    }
-    fn list_cells(&self, record: &Record, lookups: &Lookups) -> Vec<Cell> {
-        parse::list_cells(record, lookups)
-    }
-    fn secret_pointers(&self) -> &'static [&'static str] {
-        &["/link", "/inbound_email", "/heartbeat/link"]
-    }
-    fn detail_fields(&self, record: &Record, lookups: &Lookups) -> Vec<(String, Cell)> {
-        parse::detail_fields(record, lookups)
+    fn columns(&self) -> &'static [Column] {
+        &parse::COLUMNS
     }
     fn lookups(&self) -> Vec<Lookup> {
         requests::lookups()

@@ -9,11 +9,11 @@ use super::types;
 use crate::domain::api::{
     Capabilities, Cell, Cursor, IntegrationSummary, LookupPage, Lookups, Record,
 };
+use crate::domain::columns::{Column, Read};
 use crate::domain::error::ApiError;
 use crate::domain::error_body::malformed;
 use crate::domain::field::{Choice, FieldKind};
 use crate::domain::listing::{Paging, RecordShape};
-use crate::domain::records::title_in;
 use crate::domain::request::Response;
 
 /// Where OnCall keeps its records:
@@ -89,76 +89,66 @@ pub fn summary(record: &Record) -> IntegrationSummary {
     }
 }
 
-pub const LIST_COLUMNS: [&str; 7] = [
-    "Type",
-    "Team",
-    "Description",
-    "Escalation chain",
-    "Maintenance",
-    "Ingest link",
-    "Inbound email",
+/// OnCall's columns: the list shows type, team and chain by name, description, maintenance
+/// and the two credentials (ingest link, inbound email); the detail page adds the id, name,
+/// route and heartbeat link (a credential too).
+pub const COLUMNS: [Column; 14] = [
+    Column::detail("ID", Read::Id),
+    Column::detail("Name", Read::Text("/name")),
+    Column::both(
+        "Type",
+        Read::With {
+            cell: type_cell,
+            secrets: &[],
+        },
+    ),
+    Column::both(
+        "Team",
+        Read::Named {
+            pointer: "/team_id",
+            lookup: TEAM,
+        },
+    ),
+    Column::both("Description", Read::Text("/description_short")),
+    Column::both(
+        "Escalation chain",
+        Read::Named {
+            pointer: "/default_route/escalation_chain_id",
+            lookup: ESCALATION_CHAIN,
+        },
+    ),
+    Column::both(
+        "Maintenance",
+        Read::With {
+            cell: maintenance_cell,
+            secrets: &[],
+        },
+    ),
+    Column::both("Ingest link", Read::Secret("/link")),
+    Column::both("Inbound email", Read::Secret("/inbound_email")),
+    Column::detail("Maintenance started", Read::Time("/maintenance_started_at")),
+    Column::detail("Default route", Read::Text("/default_route/id")),
+    Column::detail(
+        "Slack channel",
+        Read::Text("/default_route/slack/channel_id"),
+    ),
+    Column::detail("Telegram channel", Read::Text("/default_route/telegram/id")),
+    Column::detail("Heartbeat link", Read::Secret("/heartbeat/link")),
 ];
 
-pub fn list_cells(record: &Record, lookups: &Lookups) -> Vec<Cell> {
-    let named = |pointer: &str, value: Option<&str>| match value {
-        Some(id) => Cell::Text(title_in(lookups, pointer, id)),
-        None => Cell::Empty,
-    };
-    vec![
-        Cell::Text(kind_title(record)),
-        named(TEAM, text(record, "/team_id")),
-        Cell::text(text(record, "/description_short")),
-        named(
-            ESCALATION_CHAIN,
-            text(record, "/default_route/escalation_chain_id"),
-        ),
-        Cell::text(maintenance(record).as_deref()),
-        Cell::secret(text(record, "/link")),
-        Cell::secret(text(record, "/inbound_email")),
-    ]
+fn type_cell(record: &Record, _: &Lookups) -> Cell {
+    Cell::Text(kind_title(record))
 }
 
 /// "maintenance until 2026-11-23T16:00:00Z", or nothing when not in maintenance.
-fn maintenance(record: &Record) -> Option<String> {
-    let mode = text(record, "/maintenance_mode")?;
-    Some(match text(record, "/maintenance_end_at") {
+fn maintenance_cell(record: &Record, _: &Lookups) -> Cell {
+    let Some(mode) = text(record, "/maintenance_mode") else {
+        return Cell::Empty;
+    };
+    Cell::Text(match text(record, "/maintenance_end_at") {
         Some(end) => format!("{mode} until {end}"),
         None => mode.to_string(),
     })
-}
-
-pub fn detail_fields(record: &Record, lookups: &Lookups) -> Vec<(String, Cell)> {
-    let mut fields = vec![
-        ("ID".to_string(), Cell::Text(record.id.clone())),
-        ("Name".to_string(), Cell::text(text(record, "/name"))),
-    ];
-    for (label, cell) in LIST_COLUMNS.iter().zip(list_cells(record, lookups)) {
-        fields.push((label.to_string(), cell));
-    }
-    let more = [
-        (
-            "Maintenance started",
-            Cell::time(text(record, "/maintenance_started_at")),
-        ),
-        (
-            "Default route",
-            Cell::text(text(record, "/default_route/id")),
-        ),
-        (
-            "Slack channel",
-            Cell::text(text(record, "/default_route/slack/channel_id")),
-        ),
-        (
-            "Telegram channel",
-            Cell::text(text(record, "/default_route/telegram/id")),
-        ),
-        (
-            "Heartbeat link",
-            Cell::secret(text(record, "/heartbeat/link")),
-        ),
-    ];
-    fields.extend(more.into_iter().map(|(l, c)| (l.to_string(), c)));
-    fields
 }
 
 /// Every template starts from its current value; `null` (the default) is an empty field.

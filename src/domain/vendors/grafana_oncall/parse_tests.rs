@@ -13,6 +13,14 @@ fn list(response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
 fn one(response: &Response) -> Result<Record, ApiError> {
     OnCallApi.parse_one(response)
 }
+
+fn list_cells(record: &Record, lookups: &Lookups) -> Vec<Cell> {
+    OnCallApi.list_cells(record, lookups)
+}
+
+fn detail_fields(record: &Record, lookups: &Lookups) -> Vec<(String, Cell)> {
+    OnCallApi.detail_fields(record, lookups)
+}
 use crate::domain::api::Lookups;
 
 const LIST: &str = include_str!("../../../../tests/fixtures/grafana_oncall/list_page.json");

@@ -1,0 +1,191 @@
+//! One column table per vendor: each column says what it shows and where (the list, the
+//! detail page, or both), and whether its value is a secret. The list's columns and cells, the
+//! detail page's rows and the fields every view masks are all read from that one table.
+
+use serde_json::Value;
+
+use super::records::{title_in, Cell, Lookups, Record};
+
+/// Where a column appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// The list and the detail page.
+    Both,
+    /// Only the detail page.
+    Detail,
+}
+
+/// How a column reads its value from a record.
+#[derive(Clone, Copy)]
+pub enum Read {
+    /// The record's id.
+    Id,
+    /// Text at a JSON pointer.
+    Text(&'static str),
+    /// A credential at a JSON pointer (a webhook URL, an ingest link): masked in every view.
+    Secret(&'static str),
+    /// An RFC 3339 time at a JSON pointer.
+    Time(&'static str),
+    /// An id at `pointer` shown by the name the vendor's lookup at `lookup` gives it.
+    Named {
+        pointer: &'static str,
+        lookup: &'static str,
+    },
+    /// Computed by the vendor (a target whose field depends on its kind). Secrets it may show
+    /// are named in `secrets` so every view masks them.
+    With {
+        cell: fn(&Record, &Lookups) -> Cell,
+        secrets: &'static [&'static str],
+    },
+}
+
+/// One column of a vendor's integrations.
+#[derive(Clone, Copy)]
+pub struct Column {
+    pub label: &'static str,
+    pub read: Read,
+    pub shown: Shown,
+}
+
+impl Column {
+    pub const fn both(label: &'static str, read: Read) -> Self {
+        Column {
+            label,
+            read,
+            shown: Shown::Both,
+        }
+    }
+
+    pub const fn detail(label: &'static str, read: Read) -> Self {
+        Column {
+            label,
+            read,
+            shown: Shown::Detail,
+        }
+    }
+
+    /// This column's value for `record`.
+    pub fn cell(&self, record: &Record, lookups: &Lookups) -> Cell {
+        let text = |pointer: &str| {
+            record
+                .raw
+                .pointer(pointer)
+                .and_then(Value::as_str)
+                .filter(|t| !t.is_empty())
+        };
+        match self.read {
+            Read::Id => Cell::Text(record.id.clone()),
+            Read::Text(pointer) => Cell::text(text(pointer)),
+            Read::Secret(pointer) => Cell::secret(text(pointer)),
+            Read::Time(pointer) => Cell::time(text(pointer)),
+            Read::Named { pointer, lookup } => match text(pointer) {
+                Some(id) => Cell::Text(title_in(lookups, lookup, id)),
+                None => Cell::Empty,
+            },
+            Read::With { cell, .. } => cell(record, lookups),
+        }
+    }
+}
+
+/// The list's column labels, in table order.
+pub fn list_labels(columns: &[Column]) -> Vec<&'static str> {
+    listed(columns).map(|c| c.label).collect()
+}
+
+/// A record's list cells, in the order of `list_labels`.
+pub fn list_cells(columns: &[Column], record: &Record, lookups: &Lookups) -> Vec<Cell> {
+    listed(columns).map(|c| c.cell(record, lookups)).collect()
+}
+
+/// A record's detail rows: every column, in table order.
+pub fn detail_rows(columns: &[Column], record: &Record, lookups: &Lookups) -> Vec<(String, Cell)> {
+    columns
+        .iter()
+        .map(|c| (c.label.to_string(), c.cell(record, lookups)))
+        .collect()
+}
+
+/// Every pointer a column may show a secret from: what every view masks.
+pub fn secret_pointers(columns: &[Column]) -> Vec<&'static str> {
+    let mut pointers = Vec::new();
+    for column in columns {
+        match column.read {
+            Read::Secret(pointer) => pointers.push(pointer),
+            Read::With { secrets, .. } => pointers.extend_from_slice(secrets),
+            _ => {}
+        }
+    }
+    pointers
+}
+
+fn listed(columns: &[Column]) -> impl Iterator<Item = &Column> {
+    columns.iter().filter(|c| c.shown == Shown::Both)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn kind_upper(record: &Record, _: &Lookups) -> Cell {
+        Cell::text(
+            record.raw["kind"]
+                .as_str()
+                .map(str::to_uppercase)
+                .as_deref(),
+        )
+    }
+
+    const TABLE: [Column; 5] = [
+        Column::detail("ID", Read::Id),
+        Column::both(
+            "Kind",
+            Read::With {
+                cell: kind_upper,
+                secrets: &["/hook"],
+            },
+        ),
+        Column::both(
+            "Team",
+            Read::Named {
+                pointer: "/team_id",
+                lookup: "/team_id",
+            },
+        ),
+        Column::both("Link", Read::Secret("/link")),
+        Column::detail("Created", Read::Time("/created")),
+    ];
+
+    #[test]
+    fn one_table_feeds_the_list_the_detail_and_the_masks() {
+        let record = Record {
+            id: "R1".into(),
+            raw: json!({"kind": "slack", "team_id": "T1", "link": "https://x.test/secret", "created": "2026-01-01T00:00:00Z"}),
+        };
+        let mut lookups = Lookups::new();
+        lookups.insert(
+            "/team_id".into(),
+            vec![crate::domain::Choice::new("T1", "Platform")],
+        );
+        assert_eq!(list_labels(&TABLE), ["Kind", "Team", "Link"]);
+        assert_eq!(
+            list_cells(&TABLE, &record, &lookups),
+            [
+                Cell::Text("SLACK".into()),
+                Cell::Text("Platform".into()),
+                Cell::Secret("https://x.test/secret".into()),
+            ]
+        );
+        let rows = detail_rows(&TABLE, &record, &lookups);
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[0], ("ID".to_string(), Cell::Text("R1".into())));
+        assert_eq!(
+            rows[4],
+            (
+                "Created".to_string(),
+                Cell::Time("2026-01-01T00:00:00Z".into())
+            )
+        );
+        assert_eq!(secret_pointers(&TABLE), ["/hook", "/link"]);
+    }
+}
