@@ -8,6 +8,7 @@ pub mod columns;
 pub mod draft;
 pub mod error;
 pub mod error_body;
+pub mod error_shape;
 pub mod field;
 pub mod listing;
 pub mod paging;

@@ -2,27 +2,23 @@
 //! way Confluent meant it: each error with a `source.pointer` lands on that field, a
 //! `source.parameter` names the parameter, and the status says what to do about it.
 
-use serde_json::Value;
-
 use super::auth::AUTH;
 use crate::domain::error::ApiError;
 use crate::domain::error_body::generic_error;
-use crate::domain::pointer::FORM_LEVEL;
+use crate::domain::error_shape::{ErrorMapping, ErrorShape};
 use crate::domain::request::Response;
+
+/// Confluent's errors are a JSON:API-style list; pointers name the form's own fields.
+pub const ERROR_MAPPING: ErrorMapping = ErrorMapping {
+    shape: ErrorShape::ErrorList,
+    aliases: &[],
+};
 
 pub fn parse(response: &Response, now_ms: u64) -> ApiError {
     let mut error = generic_error(response, AUTH.rate_limit, now_ms);
-    let details = failure_details(response);
-    for detail in &details {
-        match (&detail.pointer, &detail.parameter) {
-            (Some(pointer), _) => error.field_errors.add(pointer.clone(), detail.text.clone()),
-            (None, Some(parameter)) => error
-                .field_errors
-                .add(FORM_LEVEL, format!("{parameter}: {}", detail.text)),
-            (None, None) => {}
-        }
-    }
-    let first = details.first().map(|d| d.text.clone());
+    let read = ERROR_MAPPING.read(response);
+    error.field_errors = read.fields;
+    let first = read.first;
     let said = |text: Option<String>| {
         text.map(|t| format!(" Confluent said: “{t}”"))
             .unwrap_or_default()
@@ -54,39 +50,6 @@ pub fn parse(response: &Response, now_ms: u64) -> ApiError {
         _ => error.message,
     };
     error
-}
-
-struct Detail {
-    text: String,
-    pointer: Option<String>,
-    parameter: Option<String>,
-}
-
-fn failure_details(response: &Response) -> Vec<Detail> {
-    let Ok(json) = response.json() else {
-        return Vec::new();
-    };
-    let Some(errors) = json.get("errors").and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    errors
-        .iter()
-        .filter_map(|e| {
-            let text = ["detail", "title", "message"]
-                .iter()
-                .find_map(|k| e.get(*k).and_then(Value::as_str))?;
-            let source = |key: &str| {
-                e.pointer(&format!("/source/{key}"))
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-            };
-            Some(Detail {
-                text: text.to_string(),
-                pointer: source("pointer"),
-                parameter: source("parameter"),
-            })
-        })
-        .collect()
 }
 
 /// The `error_description` of a `WWW-Authenticate: Basic error="…", error_description="…"`.

@@ -3,6 +3,7 @@
 use super::*;
 use crate::domain::error::ErrorKind;
 use serde_json::json;
+use serde_json::Value;
 
 const ERRORS: &str = include_str!("../../../../tests/fixtures/confluent/errors.json");
 

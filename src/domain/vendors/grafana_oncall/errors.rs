@@ -2,38 +2,29 @@
 //! `{"detail": "…"}` (sometimes a field map), `non_field_errors`, or a bare list. Each message
 //! lands on the field it is about; a `detail` that names a field is placed on it too.
 
-use serde_json::Value;
-
 use super::auth::AUTH;
 use crate::domain::error::{ApiError, FieldErrors};
 use crate::domain::error_body::generic_error;
-use crate::domain::pointer::{child, FORM_LEVEL};
+use crate::domain::error_shape::{ErrorMapping, ErrorShape};
+use crate::domain::pointer::FORM_LEVEL;
 use crate::domain::request::Response;
+
+/// OnCall speaks Django REST Framework; some nested fields come back at top level.
+pub const ERROR_MAPPING: ErrorMapping = ErrorMapping {
+    shape: ErrorShape::FieldMap,
+    aliases: &[
+        ("escalation_chain_id", "/default_route/escalation_chain_id"),
+        ("slack", "/default_route/slack/channel_id"),
+        ("telegram", "/default_route/telegram/id"),
+        ("description", "/description_short"),
+    ],
+};
 
 pub fn parse(response: &Response, now_ms: u64) -> ApiError {
     let mut error = generic_error(response, AUTH.rate_limit, now_ms);
-    let mut detail = None;
-    if let Ok(json) = response.json() {
-        match &json {
-            Value::Object(map) => {
-                for (key, value) in map {
-                    match (key.as_str(), value) {
-                        ("detail", Value::String(text)) => detail = Some(text.clone()),
-                        ("detail", nested) => collect(nested, "", &mut error.field_errors),
-                        ("non_field_errors", messages) => {
-                            collect(messages, FORM_LEVEL, &mut error.field_errors)
-                        }
-                        (field, messages) => {
-                            let at = alias(field).map_or_else(|| child("", field), String::from);
-                            collect(messages, &at, &mut error.field_errors)
-                        }
-                    }
-                }
-            }
-            Value::Array(_) => collect(&json, FORM_LEVEL, &mut error.field_errors),
-            _ => {}
-        }
-    }
+    let read = ERROR_MAPPING.read(response);
+    error.field_errors = read.fields;
+    let detail = read.detail;
     if let Some(text) = &detail {
         if response.status == 400 {
             error
@@ -65,22 +56,6 @@ pub fn parse(response: &Response, now_ms: u64) -> ApiError {
     error
 }
 
-/// Fields the engine reports at top level though the form holds them nested (or named
-/// otherwise): each message lands on the field a person can fix.
-const FIELD_ALIASES: [(&str, &str); 4] = [
-    ("escalation_chain_id", "/default_route/escalation_chain_id"),
-    ("slack", "/default_route/slack/channel_id"),
-    ("telegram", "/default_route/telegram/id"),
-    ("description", "/description_short"),
-];
-
-fn alias(field: &str) -> Option<&'static str> {
-    FIELD_ALIASES
-        .iter()
-        .find(|(reported, _)| *reported == field)
-        .map(|(_, pointer)| *pointer)
-}
-
 fn is_bad_token(detail: &str) -> bool {
     let lower = detail.to_lowercase();
     lower.contains("invalid token") || lower.contains("authentication credentials")
@@ -88,25 +63,6 @@ fn is_bad_token(detail: &str) -> bool {
 
 fn has_field_errors(errors: &FieldErrors) -> bool {
     errors.iter().any(|(pointer, _)| !pointer.is_empty())
-}
-
-/// Messages under `at`: a list of strings, or an object of nested fields.
-fn collect(value: &Value, at: &str, errors: &mut FieldErrors) {
-    match value {
-        Value::String(text) => errors.add(at, text.clone()),
-        Value::Array(items) => items.iter().for_each(|item| collect(item, at, errors)),
-        Value::Object(fields) => {
-            for (field, nested) in fields {
-                let pointer = if field == "non_field_errors" {
-                    at.to_string()
-                } else {
-                    child(at, field)
-                };
-                collect(nested, &pointer, errors);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Where a `detail` sentence belongs: the engine reports some field problems this way.

@@ -3,6 +3,7 @@
 use super::*;
 use crate::domain::error::ErrorKind;
 use serde_json::json;
+use serde_json::Value;
 
 fn parsed(status: u16, body: Value) -> ApiError {
     parse(&Response::new(status, body.to_string()), 0)
