@@ -58,6 +58,11 @@ pub trait VendorApi: Sync {
     fn parse_error(&self, response: &Response, now_ms: u64) -> ApiError;
     fn summary(&self, record: &Record) -> IntegrationSummary;
 
+    /// Connection settings every request carries as query parameters, as
+    /// `(parameter, setting key)` (ThousandEyes: `("aid", "aid")`). Applied by the fetch path.
+    fn connection_query(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
     /// The vendor's one column table: what the list, the detail page and every mask read.
     fn columns(&self) -> &'static [Column];
     /// The list's columns after the name.

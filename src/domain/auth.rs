@@ -56,6 +56,17 @@ impl Credentials {
         non_blank(self.settings.get(key))
     }
 
+    /// A setting as the text a vendor receives, whatever its JSON type: an account group id
+    /// saved as a number (ThousandEyes v6) or a string (v7) is `"1234"` either way.
+    pub fn setting_text(&self, key: &str) -> Option<String> {
+        match self.settings.get(key)? {
+            Value::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+            Value::Number(number) => Some(number.to_string()),
+            Value::Bool(flag) => Some(flag.to_string()),
+            _ => None,
+        }
+    }
+
     pub fn secret(&self, key: &str) -> Option<&str> {
         non_blank(self.secrets.get(key))
     }
@@ -97,9 +108,52 @@ pub fn credentials(settings: serde_json::Value, secrets: serde_json::Value) -> C
     }
 }
 
+/// Puts connection settings on a request as query parameters (`(parameter, setting key)`),
+/// for vendors that want one on every call (ThousandEyes' account group `aid`). A parameter the
+/// request already carries is left as the request has it.
+pub fn scoped(
+    mut request: super::request::Request,
+    pairs: &[(&str, &str)],
+    credentials: &Credentials,
+) -> super::request::Request {
+    for (parameter, key) in pairs {
+        let present = request.query.iter().any(|(name, _)| name == parameter);
+        if let (false, Some(value)) = (present, credentials.setting_text(key)) {
+            request = request.query(*parameter, value);
+        }
+    }
+    request
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_reach_every_request_as_their_vendor_wants_them() {
+        let credentials = credentials(
+            serde_json::json!({"aid": 1234, "region": " eu "}),
+            serde_json::json!({}),
+        );
+        let request = super::super::request::Request::get("/v7/connectors/generic");
+        let sent = scoped(
+            request,
+            &[("aid", "aid"), ("region", "region"), ("missing", "nope")],
+            &credentials,
+        );
+        assert_eq!(
+            sent.query,
+            vec![
+                ("aid".to_string(), "1234".to_string()),
+                ("region".to_string(), "eu".to_string())
+            ]
+        );
+        let chosen = super::super::request::Request::get("/x").query("aid", "99");
+        assert_eq!(
+            scoped(chosen, &[("aid", "aid")], &credentials).query.len(),
+            1
+        );
+    }
 
     #[test]
     fn debug_output_never_holds_a_secret() {

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::domain::auth::scoped;
 use crate::domain::paging::{self, Onward};
 use crate::domain::{
     ApiError, Cursor, ErrorKind, ListQuery, Lookups, Record, Request, Response, VendorApi,
@@ -18,7 +19,9 @@ pub async fn send(
     request: &Request,
     on_wait: &dyn Fn(WaitNotice),
 ) -> Result<Response, ApiError> {
-    let response = Client::default().send(target, request, on_wait).await?;
+    // Settings the vendor wants on every call (an account group) join here, once.
+    let request = scoped(request.clone(), api.connection_query(), &target.credentials);
+    let response = Client::default().send(target, &request, on_wait).await?;
     if response.is_success() {
         Ok(response)
     } else {
