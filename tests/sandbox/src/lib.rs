@@ -8,7 +8,7 @@ pub mod control;
 pub mod cors;
 pub mod echo;
 pub mod faults;
-pub mod rate_window;
+pub mod kit;
 pub mod request_log;
 pub mod server;
 pub mod state;

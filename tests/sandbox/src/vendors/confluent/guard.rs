@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use super::failure::{self, Problem};
 use super::{DEMO_KEY, DEMO_SECRET};
+use crate::kit::credentials;
 use crate::state::{lock, Sandbox};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
-use base64::Engine;
 
 pub async fn check(State(sandbox): State<Arc<Sandbox>>, request: Request, next: Next) -> Response {
     let verdict = lock(&sandbox.vendors.confluent).rate.take();
@@ -41,15 +41,5 @@ pub async fn check(State(sandbox): State<Arc<Sandbox>>, request: Request, next: 
 }
 
 fn authorised(headers: &HeaderMap) -> bool {
-    let Some(encoded) = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Basic "))
-    else {
-        return false;
-    };
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
-        .unwrap_or_default();
-    decoded == format!("{DEMO_KEY}:{DEMO_SECRET}").as_bytes()
+    credentials::basic_is(headers, DEMO_KEY, DEMO_SECRET)
 }

@@ -89,8 +89,8 @@ pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Respons
 /// `GET /notifications/v1/integrations/{id}`
 pub async fn read(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Response {
     let state = lock(&sandbox.vendors.confluent);
-    match state.find(&id) {
-        Some(at) => Json(with_links(&state.integrations[at], &sandbox.public_url)).into_response(),
+    match state.integrations.get(&id) {
+        Some(stored) => Json(with_links(stored, &sandbox.public_url)).into_response(),
         None => failure::not_found(&id),
     }
 }
@@ -105,17 +105,16 @@ pub async fn update(
         return malformed_body();
     };
     let mut state = lock(&sandbox.vendors.confluent);
-    let Some(at) = state.find(&id) else {
+    let Some(stored) = state.integrations.get_mut(&id) else {
         return failure::not_found(&id);
     };
-    if let Some(refusal) = refuse_managed(&state.integrations[at], "updated") {
+    if let Some(refusal) = refuse_managed(stored, "updated") {
         return refusal;
     }
     let problems = rules::check_patch(&body);
     if !problems.is_empty() {
         return failure::respond(StatusCode::UNPROCESSABLE_ENTITY, problems);
     }
-    let stored = &mut state.integrations[at];
     for key in ["display_name", "description", "target"] {
         if let Some(value) = body.get(key) {
             stored[key] = value.clone();
@@ -128,13 +127,13 @@ pub async fn update(
 /// `DELETE /notifications/v1/integrations/{id}` → 204.
 pub async fn remove(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Response {
     let mut state = lock(&sandbox.vendors.confluent);
-    let Some(at) = state.find(&id) else {
+    let Some(stored) = state.integrations.get(&id) else {
         return failure::not_found(&id);
     };
-    if let Some(refusal) = refuse_managed(&state.integrations[at], "deleted") {
+    if let Some(refusal) = refuse_managed(stored, "deleted") {
         return refusal;
     }
-    state.integrations.remove(at);
+    state.integrations.remove(&id);
     StatusCode::NO_CONTENT.into_response()
 }
 

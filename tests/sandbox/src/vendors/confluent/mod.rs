@@ -16,6 +16,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::clock;
+use crate::kit::{Collection, RateWindow};
 use crate::state::Sandbox;
 
 /// The demo Cloud API key and secret the sandbox accepts.
@@ -28,11 +29,11 @@ const NEWER_KINDS: &str = include_str!("../../../../fixtures/confluent/newer_kin
 
 /// The simulated organisation.
 pub struct State {
-    pub integrations: Vec<Value>,
+    pub integrations: Collection,
     next_id: u64,
     /// `integrations_per_org`: creating beyond it answers 402.
     pub quota: usize,
-    pub rate: crate::rate_window::RateWindow,
+    pub rate: RateWindow,
 }
 
 impl State {
@@ -42,19 +43,19 @@ impl State {
     pub fn new(seed: usize, options: &Value) -> State {
         let examples: Value = serde_json::from_str(EXAMPLES).expect("the fixture is JSON");
         let mut state = State {
-            integrations: Vec::new(),
+            integrations: Collection::new("id"),
             next_id: 1,
             quota: options.get("quota").and_then(Value::as_u64).unwrap_or(1000) as usize,
-            rate: crate::rate_window::RateWindow::new(options.get("rate_limit")),
+            rate: RateWindow::new(options.get("rate_limit")),
         };
         for example in examples["data"].as_array().into_iter().flatten() {
             state.integrations.push(example.clone());
         }
         if options.get("newer_kinds") == Some(&Value::Bool(true)) {
             let newer: Value = serde_json::from_str(NEWER_KINDS).expect("the fixture is JSON");
-            state
-                .integrations
-                .extend(newer["data"].as_array().into_iter().flatten().cloned());
+            for item in newer["data"].as_array().into_iter().flatten() {
+                state.integrations.push(item.clone());
+            }
         }
         let kinds = ["Webhook", "Slack", "MsTeams"];
         for n in 0..seed {
@@ -74,10 +75,6 @@ impl State {
             state.integrations.push(integration(&id, &body, created));
         }
         state
-    }
-
-    pub fn find(&self, id: &str) -> Option<usize> {
-        self.integrations.iter().position(|i| i["id"] == id)
     }
 
     fn next_id(&mut self) -> String {

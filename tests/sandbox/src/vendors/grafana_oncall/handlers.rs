@@ -111,8 +111,8 @@ pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Respons
 
 pub async fn read(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Response {
     let state = lock(&sandbox.vendors.grafana_oncall);
-    match state.find(&id) {
-        Some(at) => Json(shown(&sandbox, &state.integrations[at])).into_response(),
+    match state.integrations.get(&id) {
+        Some(stored) => Json(shown(&sandbox, stored)).into_response(),
         None => detail(StatusCode::NOT_FOUND, "Not found."),
     }
 }
@@ -127,13 +127,15 @@ pub async fn update(
         return detail(StatusCode::BAD_REQUEST, "JSON parse error");
     };
     let mut state = lock(&sandbox.vendors.grafana_oncall);
-    let Some(at) = state.find(&id) else {
+    if state.integrations.get(&id).is_none() {
         return detail(StatusCode::NOT_FOUND, "Not found.");
-    };
-    if let Err(refusal) = rules::check(&state, &body, Some(at)) {
+    }
+    if let Err(refusal) = rules::check(&state, &body, Some(&id)) {
         return refusal.into_response();
     }
-    let stored = &mut state.integrations[at];
+    let Some(stored) = state.integrations.get_mut(&id) else {
+        return detail(StatusCode::NOT_FOUND, "Not found.");
+    };
     for key in ["name", "description_short", "team_id"] {
         if let Some(value) = body.get(key) {
             stored[key] = if key == "team_id" && value == "null" {
@@ -154,16 +156,16 @@ pub async fn update(
 
 pub async fn remove(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Response {
     let mut state = lock(&sandbox.vendors.grafana_oncall);
-    let Some(at) = state.find(&id) else {
+    let Some(stored) = state.integrations.get(&id) else {
         return detail(StatusCode::NOT_FOUND, "Not found.");
     };
-    if state.integrations[at]["type"] == "direct_paging" {
+    if stored["type"] == "direct_paging" {
         return detail(
             StatusCode::BAD_REQUEST,
             "Direct paging integrations can't be deleted",
         );
     }
-    state.integrations.remove(at);
+    state.integrations.remove(&id);
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -187,10 +189,9 @@ pub async fn maintenance_start(
         return rules::fields(json!({"duration": ["Invalid duration"]}));
     };
     let mut state = lock(&sandbox.vendors.grafana_oncall);
-    let Some(at) = state.find(&id) else {
+    let Some(stored) = state.integrations.get_mut(&id) else {
         return detail(StatusCode::NOT_FOUND, "Not found.");
     };
-    let stored = &mut state.integrations[at];
     if !stored["maintenance_mode"].is_null() {
         return detail(StatusCode::BAD_REQUEST, "Maintenance is already active");
     }
@@ -206,10 +207,9 @@ pub async fn maintenance_stop(
     Path(id): Path<String>,
 ) -> Response {
     let mut state = lock(&sandbox.vendors.grafana_oncall);
-    let Some(at) = state.find(&id) else {
+    let Some(stored) = state.integrations.get_mut(&id) else {
         return detail(StatusCode::NOT_FOUND, "Not found.");
     };
-    let stored = &mut state.integrations[at];
     for key in [
         "maintenance_mode",
         "maintenance_started_at",

@@ -21,7 +21,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::rate_window::RateWindow;
+use crate::kit::{Collection, RateWindow};
 use crate::state::{lock, Sandbox};
 
 /// The demo API key the sandbox accepts (sent raw in `Authorization`, no `Bearer`).
@@ -50,7 +50,7 @@ const REFUSED: [&str; 3] = [
 ];
 
 pub struct State {
-    pub integrations: Vec<Value>,
+    pub integrations: Collection,
     pub teams: Vec<Value>,
     pub chains: Vec<Value>,
     pub slack_channels: Vec<&'static str>,
@@ -64,7 +64,7 @@ impl State {
     /// `options` may set `rate_limit` (`{"limit": N, "window_s": S}`).
     pub fn new(seed: usize, options: &Value) -> State {
         let mut state = State {
-            integrations: vec![serde_json::from_str(EXAMPLE).expect("the fixture is JSON")],
+            integrations: Collection::new("id"),
             teams: vec![
                 json!({"id": "TPLATFORM0001", "name": "Platform", "email": "platform@example.com", "avatar_url": null}),
                 json!({"id": "TDATA00000002", "name": "Data", "email": "data@example.com", "avatar_url": null}),
@@ -78,6 +78,9 @@ impl State {
             rate: RateWindow::new(options.get("rate_limit")),
             counter: 1,
         };
+        state
+            .integrations
+            .push(serde_json::from_str(EXAMPLE).expect("the fixture is JSON"));
         // Generated integrations are of the types the engine lists (never `maintenance`).
         let listed: Vec<&str> = CREATABLE
             .into_iter()
@@ -95,10 +98,6 @@ impl State {
             state.integrations.push(stored);
         }
         state
-    }
-
-    pub fn find(&self, id: &str) -> Option<usize> {
-        self.integrations.iter().position(|i| i["id"] == id)
     }
 
     /// A new integration from a valid create body, as the engine stores it.

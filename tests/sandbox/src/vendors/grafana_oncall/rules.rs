@@ -81,8 +81,8 @@ pub fn merge_route(stored: &mut Value, given: &Value) {
     }
 }
 
-/// Checks a body; `editing` is the index of the integration an update changes.
-pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), Refusal> {
+/// Checks a body; `editing` is the id of the integration an update changes.
+pub fn check(state: &State, body: &Value, editing: Option<&str>) -> Result<(), Refusal> {
     if editing.is_none() {
         match body.get("type").and_then(Value::as_str) {
             None => {
@@ -127,7 +127,8 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
         }
         Some(_) => Value::Null,
         None => editing
-            .map(|at| state.integrations[at]["team_id"].clone())
+            .and_then(|id| state.integrations.get(id))
+            .map(|stored| stored["team_id"].clone())
             .unwrap_or(Value::Null),
     };
     if let Some(templates) = body.get("templates") {
@@ -136,9 +137,7 @@ pub fn check(state: &State, body: &Value, editing: Option<usize>) -> Result<(), 
     if let Some(name) = body.get("name").and_then(Value::as_str) {
         let taken = state
             .integrations
-            .iter()
-            .enumerate()
-            .any(|(at, i)| Some(at) != editing && i["name"] == name && i["team_id"] == team);
+            .any_other(editing, |i| i["name"] == name && i["team_id"] == team);
         if taken {
             return Err(Refusal::Detail(
                 "An integration with this name already exists for this team".to_string(),

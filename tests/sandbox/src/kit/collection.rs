@@ -1,0 +1,94 @@
+//! A vendor's stored records: kept in insertion order (lists page through them in that order)
+//! and found by the field that holds their id (`id`, `_id`, `integrationId`).
+
+use serde_json::Value;
+
+pub struct Collection {
+    items: Vec<Value>,
+    id_key: &'static str,
+}
+
+impl Collection {
+    pub fn new(id_key: &'static str) -> Self {
+        Collection {
+            items: Vec::new(),
+            id_key,
+        }
+    }
+
+    pub fn push(&mut self, item: Value) {
+        self.items.push(item);
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Value> {
+        self.items.iter()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Value> {
+        self.items.iter().find(|item| self.id_of(item) == Some(id))
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Value> {
+        let key = self.id_key;
+        self.items
+            .iter_mut()
+            .find(|item| item.get(key).and_then(Value::as_str) == Some(id))
+    }
+
+    /// Takes the record out; `None` when there is no such record.
+    pub fn remove(&mut self, id: &str) -> Option<Value> {
+        let at = self
+            .items
+            .iter()
+            .position(|item| self.id_of(item) == Some(id))?;
+        Some(self.items.remove(at))
+    }
+
+    /// Whether a record other than `except` matches: for vendors that refuse duplicates
+    /// (OnCall: one name per team).
+    pub fn any_other(&self, except: Option<&str>, matches: impl Fn(&Value) -> bool) -> bool {
+        self.items
+            .iter()
+            .filter(|item| except.is_none() || self.id_of(item) != except)
+            .any(matches)
+    }
+
+    fn id_of<'a>(&self, item: &'a Value) -> Option<&'a str> {
+        item.get(self.id_key).and_then(Value::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn records_are_found_by_their_own_id_field_and_keep_their_order() {
+        let mut records = Collection::new("_id");
+        records.push(json!({"_id": "a", "name": "one"}));
+        records.push(json!({"_id": "b", "name": "two"}));
+        assert_eq!(records.get("b").unwrap()["name"], "two");
+        records.get_mut("a").unwrap()["name"] = json!("uno");
+        assert_eq!(
+            records
+                .iter()
+                .map(|r| r["name"].clone())
+                .collect::<Vec<_>>(),
+            [json!("uno"), json!("two")]
+        );
+        assert!(records.any_other(Some("a"), |r| r["name"] == "two"));
+        assert!(!records.any_other(Some("b"), |r| r["name"] == "two"));
+        assert_eq!(records.remove("a").unwrap()["_id"], "a");
+        assert!(records.remove("a").is_none());
+        assert_eq!(records.len(), 1);
+    }
+}
