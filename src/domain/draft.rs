@@ -5,18 +5,35 @@ use serde_json::Value;
 
 use super::field::{FieldKind, FormSpec};
 use super::pointer::{get, is_blank, set};
+use super::send_rule::{Purpose, WhenEmpty};
 
-/// The request body a form's draft stands for.
+/// The request body a form's draft stands for, as a create sends it (see `body`).
 pub fn payload(form: &FormSpec, draft: &Value) -> Value {
+    body(form, draft, Purpose::Create)
+}
+
+/// The request body a form's draft stands for: each active, editable field's value at its
+/// pointer on the wire, as its `SendRule` says (an empty value left out, sent as `null`, or
+/// cleared on edit; a flag sent only with its field; upper case). Hidden variants and
+/// read-only fields never travel.
+pub fn body(form: &FormSpec, draft: &Value, purpose: Purpose) -> Value {
     let mut body = Value::Object(Default::default());
+    let editing = purpose == Purpose::Edit;
     for field in form.active_fields(draft) {
         if field.read_only || matches!(field.kind, FieldKind::Group(_)) {
             continue;
         }
-        let Some(value) = get(draft, &field.pointer) else {
-            continue;
-        };
-        let value = match (&field.kind, value) {
+        let rule = &field.send;
+        let wire = rule.wire.unwrap_or(&field.pointer);
+        if let Some(partner) = rule.only_with {
+            if is_blank(get(draft, partner)) {
+                if editing && field.kind == FieldKind::Bool {
+                    set(&mut body, wire, Value::Bool(false));
+                }
+                continue;
+            }
+        }
+        let value = get(draft, &field.pointer).map(|value| match (&field.kind, value) {
             (FieldKind::StringList, Value::Array(items)) => Value::Array(
                 items
                     .iter()
@@ -24,10 +41,20 @@ pub fn payload(form: &FormSpec, draft: &Value) -> Value {
                     .cloned()
                     .collect(),
             ),
+            (_, Value::String(text)) if rule.upper => Value::String(text.trim().to_uppercase()),
+            // Single-line values travel without surrounding spaces; multi-line text as typed.
+            (FieldKind::Multiline, _) => value.clone(),
+            (_, Value::String(text)) => Value::String(text.trim().to_string()),
             _ => value.clone(),
-        };
-        if !is_blank(Some(&value)) {
-            set(&mut body, &field.pointer, value);
+        });
+        match value {
+            Some(value) if !is_blank(Some(&value)) => set(&mut body, wire, value),
+            _ => match (rule.when_empty, editing) {
+                (WhenEmpty::Null, _) | (WhenEmpty::NullOnEdit, true) => {
+                    set(&mut body, wire, Value::Null)
+                }
+                _ => {}
+            },
         }
     }
     body
@@ -173,5 +200,38 @@ mod tests {
             ["/description", "/slack/channel_id"]
         );
         assert!(unstored_fields(&sent, &sent).is_empty());
+    }
+
+    #[test]
+    fn bodies_follow_each_fields_send_rule_on_create_and_on_edit() {
+        use crate::domain::field::FieldSpec;
+        use crate::domain::send_rule::{Purpose, WhenEmpty};
+        let form = FormSpec::new(vec![
+            FieldSpec::text("/name", "Name"),
+            FieldSpec::text("/team", "Team").when_empty(WhenEmpty::Null),
+            FieldSpec::multiline("/about", "About").when_empty(WhenEmpty::NullOnEdit),
+            FieldSpec::text("/slack/channel", "Channel")
+                .sent_upper_case()
+                .when_empty(WhenEmpty::NullOnEdit),
+            FieldSpec::boolean("/slack/enabled", "Post").sent_only_with("/slack/channel"),
+            FieldSpec::text("/options/token", "Token").sent_as("/option_token"),
+        ]);
+        let given = json!({"name": " Ops ", "team": "", "about": " kept as typed ",
+            "slack": {"channel": " c0abc ", "enabled": true}, "options": {"token": "t"}});
+        assert_eq!(
+            body(&form, &given, Purpose::Create),
+            json!({"name": "Ops", "team": null, "about": " kept as typed ",
+                   "slack": {"channel": "C0ABC", "enabled": true}, "option_token": "t"})
+        );
+        let emptied = json!({"name": "", "team": "", "about": "",
+            "slack": {"channel": "", "enabled": true}, "options": {"token": ""}});
+        assert_eq!(
+            body(&form, &emptied, Purpose::Create),
+            json!({"team": null})
+        );
+        assert_eq!(
+            body(&form, &emptied, Purpose::Edit),
+            json!({"team": null, "about": null, "slack": {"channel": null, "enabled": false}})
+        );
     }
 }

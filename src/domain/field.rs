@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use super::send_rule::{SendRule, WhenEmpty};
+
 /// A whole form: its fields in display order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormSpec {
@@ -119,6 +121,8 @@ pub struct FieldSpec {
     /// The enum's choices come from the vendor at run time (its teams): any text passes the
     /// check here, since the vendor has the last word on what exists.
     pub open_choices: bool,
+    /// How the value travels to the vendor (see `draft::body`).
+    pub send: SendRule,
 }
 
 /// The widget and value shape of a field.
@@ -287,6 +291,7 @@ impl FieldSpec {
             read_only: false,
             default: None,
             open_choices: false,
+            send: SendRule::default(),
         }
     }
 
@@ -398,6 +403,26 @@ impl FieldSpec {
     }
     pub fn default_value(mut self, value: Value) -> Self {
         self.default = Some(value);
+        self
+    }
+    /// What an empty value is sent as (left out by default).
+    pub fn when_empty(mut self, rule: WhenEmpty) -> Self {
+        self.send.when_empty = rule;
+        self
+    }
+    /// Sent in upper case.
+    pub fn sent_upper_case(mut self) -> Self {
+        self.send.upper = true;
+        self
+    }
+    /// Sent at another pointer than the form's.
+    pub fn sent_as(mut self, wire: &'static str) -> Self {
+        self.send.wire = Some(wire);
+        self
+    }
+    /// Sent only while the field at `pointer` has a value.
+    pub fn sent_only_with(mut self, pointer: &'static str) -> Self {
+        self.send.only_with = Some(pointer);
         self
     }
 

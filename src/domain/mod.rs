@@ -20,6 +20,7 @@ pub mod records;
 pub mod registry;
 pub mod request;
 pub mod safety;
+pub mod send_rule;
 pub mod validate;
 pub mod vendor;
 pub mod vendors;

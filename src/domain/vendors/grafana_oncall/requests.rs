@@ -4,10 +4,12 @@ use serde_json::{json, Map, Value};
 
 use super::spec::{integration_form, list_filters, maintenance_form};
 use crate::domain::api::{check_draft, refused, Cursor, ListQuery, Lookup, Record};
+use crate::domain::draft::body;
 use crate::domain::error::ApiError;
-use crate::domain::field::{FieldKind, FieldSpec, FormSpec};
-use crate::domain::pointer::{self, is_blank};
+use crate::domain::field::{FieldSpec, FormSpec};
+use crate::domain::pointer;
 use crate::domain::request::{encode_segment, Request};
+use crate::domain::send_rule::Purpose;
 
 const COLLECTION: &str = "/api/v1/integrations/";
 /// The engine reports at most 100 per page, whatever is asked.
@@ -124,73 +126,16 @@ fn item_path(id: &str) -> String {
     format!("{COLLECTION}{}/", encode_segment(id))
 }
 
-/// The JSON OnCall takes. An empty choice (no team, no chain) is `null`; an empty template is
-/// `null` too, which resets it to the default (on create, empty templates are simply left out).
+/// The JSON OnCall takes, derived from the form: its send rules say that an empty team or
+/// chain is `null`, an emptied description, channel or template is cleared on edit (`null`), a
+/// channel's "enabled" flag travels with its channel, and the Slack channel is upper-cased.
 fn body_of(form: &FormSpec, draft: &Value, creating: bool) -> Value {
-    let mut body = json!({});
-    let text = |pointer: &str| {
-        Some(pointer::get_text(draft, pointer).trim().to_string()).filter(|t| !t.is_empty())
+    let purpose = if creating {
+        Purpose::Create
+    } else {
+        Purpose::Edit
     };
-    if creating {
-        body["type"] = json!(text("/type"));
-    }
-    if let Some(name) = text("/name") {
-        body["name"] = json!(name);
-    }
-    match text("/description_short") {
-        Some(description) => body["description_short"] = json!(description),
-        None if !creating => body["description_short"] = Value::Null,
-        None => {}
-    }
-    body["team_id"] = json!(text("/team_id"));
-    let mut route = json!({ "escalation_chain_id": text("/default_route/escalation_chain_id") });
-    let enabled = |pointer: &str| {
-        pointer::get(draft, pointer)
-            .and_then(Value::as_bool)
-            .unwrap_or(false)
-    };
-    // An emptied channel on edit is sent as null, which clears it; left out, OnCall keeps it.
-    match text("/default_route/slack/channel_id").map(|c| c.to_uppercase()) {
-        Some(channel) => {
-            route["slack"] =
-                json!({ "channel_id": channel, "enabled": enabled("/default_route/slack/enabled") })
-        }
-        None if !creating => route["slack"] = json!({ "channel_id": null, "enabled": false }),
-        None => {}
-    }
-    match text("/default_route/telegram/id") {
-        Some(id) => {
-            route["telegram"] =
-                json!({ "id": id, "enabled": enabled("/default_route/telegram/enabled") })
-        }
-        None if !creating => route["telegram"] = json!({ "id": null, "enabled": false }),
-        None => {}
-    }
-    body["default_route"] = route;
-    let mut templates = json!({});
-    for field in template_fields(form) {
-        let value = pointer::get(draft, &field.pointer);
-        let relative = field.pointer.trim_start_matches("/templates");
-        match (is_blank(value), creating) {
-            (false, _) => {
-                pointer::set(&mut templates, relative, value.cloned().unwrap_or_default())
-            }
-            (true, false) => pointer::set(&mut templates, relative, Value::Null),
-            (true, true) => {}
-        }
-    }
-    if templates.as_object().is_some_and(|t| !t.is_empty()) {
-        body["templates"] = templates;
-    }
-    body
-}
-
-/// Every template field of the form, behaviour templates and per-channel ones.
-fn template_fields(form: &FormSpec) -> Vec<&FieldSpec> {
-    form.active_fields(&Value::Null)
-        .into_iter()
-        .filter(|f| f.pointer.starts_with("/templates/") && matches!(f.kind, FieldKind::Multiline))
-        .collect()
+    body(form, draft, purpose)
 }
 
 #[cfg(test)]

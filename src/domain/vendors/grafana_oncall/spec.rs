@@ -6,6 +6,7 @@ use super::jinja;
 use super::types::CREATABLE;
 use crate::domain::field::{Choice, FieldSpec, FormSpec};
 use crate::domain::records::Record;
+use crate::domain::send_rule::WhenEmpty;
 
 /// Pointers the vendor's lookups fill: teams and escalation chains.
 pub const TEAM: &str = "/team_id";
@@ -65,7 +66,9 @@ pub fn integration_form(editing: Option<&Record>) -> FormSpec {
             .required()
             .help("OnCall refuses to empty a description once set: write a new one instead.")
     } else {
-        FieldSpec::multiline("/description_short", "Description").max_len(250)
+        FieldSpec::multiline("/description_short", "Description")
+            .max_len(250)
+            .when_empty(WhenEmpty::NullOnEdit)
     };
     FormSpec::new(vec![
         kind,
@@ -73,6 +76,7 @@ pub fn integration_form(editing: Option<&Record>) -> FormSpec {
         description,
         FieldSpec::choice(TEAM, "Team", vec![Choice::new("", "No team")])
             .choices_from_vendor()
+            .when_empty(WhenEmpty::Null)
             .help("The teams this API key can see."),
         FieldSpec::group(
             "/default_route",
@@ -83,16 +87,22 @@ pub fn integration_form(editing: Option<&Record>) -> FormSpec {
                     "Escalation chain",
                     vec![Choice::new("", "None")],
                 )
-                .choices_from_vendor(),
+                .choices_from_vendor()
+                .when_empty(WhenEmpty::Null),
                 FieldSpec::text("/default_route/slack/channel_id", "Slack channel id")
                     .pattern("letters and digits only, like C0123ABCD", |t| {
                         t.chars().all(|c| c.is_ascii_alphanumeric())
                     })
-                    .help("OnCall upper-cases it; Slack must be connected to OnCall. Empty it to stop posting to Slack."),
-                FieldSpec::boolean("/default_route/slack/enabled", "Post to Slack"),
+                    .help("OnCall upper-cases it; Slack must be connected to OnCall. Empty it to stop posting to Slack.")
+                    .sent_upper_case()
+                    .when_empty(WhenEmpty::NullOnEdit),
+                FieldSpec::boolean("/default_route/slack/enabled", "Post to Slack")
+                    .sent_only_with("/default_route/slack/channel_id"),
                 FieldSpec::text("/default_route/telegram/id", "Telegram channel id")
-                    .help("Empty it to stop posting to Telegram."),
-                FieldSpec::boolean("/default_route/telegram/enabled", "Post to Telegram"),
+                    .help("Empty it to stop posting to Telegram.")
+                    .when_empty(WhenEmpty::NullOnEdit),
+                FieldSpec::boolean("/default_route/telegram/enabled", "Post to Telegram")
+                    .sent_only_with("/default_route/telegram/id"),
             ],
         ),
         templates(),
@@ -105,6 +115,7 @@ fn templates() -> FieldSpec {
         FieldSpec::multiline(pointer, label)
             .check(jinja::check)
             .help(TEMPLATE_HELP)
+            .when_empty(WhenEmpty::NullOnEdit)
     };
     let channel = |name: &str, label: &str, fields: &[(&str, &str)]| {
         let children = fields
