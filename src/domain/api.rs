@@ -78,6 +78,10 @@ pub trait VendorApi: Sync {
     fn secret_pointers(&self) -> Vec<&'static str> {
         columns::secret_pointers(self.columns())
     }
+    /// What the list's search reads of a record beyond its summary, from the column table.
+    fn search_text(&self, record: &Record, lookups: &Lookups) -> String {
+        columns::search_text(self.columns(), record, lookups)
+    }
     /// Every field of a record worth a row on its page, beyond the raw JSON.
     fn detail_fields(&self, record: &Record, lookups: &Lookups) -> Vec<(String, Cell)> {
         columns::detail_rows(self.columns(), record, lookups)

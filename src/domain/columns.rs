@@ -105,6 +105,18 @@ pub fn detail_rows(columns: &[Column], record: &Record, lookups: &Lookups) -> Ve
         .collect()
 }
 
+/// The text of a record's list cells that the list's search may read: shown text only, never
+/// a secret (searching by a masked value would reveal it a character at a time).
+pub fn search_text(columns: &[Column], record: &Record, lookups: &Lookups) -> String {
+    listed(columns)
+        .filter_map(|c| match c.cell(record, lookups) {
+            Cell::Text(text) => Some(text),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Every pointer a column may show a secret from: what every view masks.
 pub fn secret_pointers(columns: &[Column]) -> Vec<&'static str> {
     let mut pointers = Vec::new();
@@ -187,5 +199,6 @@ mod tests {
             )
         );
         assert_eq!(secret_pointers(&TABLE), ["/hook", "/link"]);
+        assert_eq!(search_text(&TABLE, &record, &lookups), "SLACK Platform");
     }
 }

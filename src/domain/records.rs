@@ -65,6 +65,9 @@ pub struct IntegrationSummary {
     pub name: String,
     pub kind: String,
     pub description: Option<String>,
+    /// More text the list's search reads: the record's other visible list cells (team and
+    /// chain names, targets that are not secret), from the vendor's column table.
+    pub searchable: String,
 }
 
 /// One value shown in a list cell or a detail row.

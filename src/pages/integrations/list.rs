@@ -12,7 +12,7 @@ use super::list_table::ListTable;
 use super::list_view::{capped, view as cut, MAX_ADDRESS_VALUE};
 use super::lookups::use_lookups;
 use crate::components::feedback::{ErrorPanel, WaitStatus};
-use crate::domain::{ListQuery, VendorApi};
+use crate::domain::{IntegrationSummary, ListQuery, VendorApi};
 use crate::routes::AppRoute;
 use crate::state::cache::{filtered_key, key_of, CachedList};
 use crate::state::{Connection, ListCache, Secrets};
@@ -92,8 +92,20 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             .and_then(|p| p.parse().ok())
             .unwrap_or(1)
     });
+    let resolved = Memo::new(move |_| lookups.get().and_then(Result::ok).unwrap_or_default());
+    // What search reads: the summary, and the record's other shown cells (team names too).
     let summaries = Memo::new(move |_| {
-        list.with(|l| l.records.iter().map(|r| api.summary(r)).collect::<Vec<_>>())
+        resolved.with(|names| {
+            list.with(|l| {
+                l.records
+                    .iter()
+                    .map(|r| IntegrationSummary {
+                        searchable: api.search_text(r, names),
+                        ..api.summary(r)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let shown = Memo::new(move |_| summaries.with(|all| cut(all, &search.get(), page.get())));
 
@@ -145,7 +157,6 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             .and_then(Result::err)
             .map(|error| view! { <ErrorPanel error title="Some names could not be read"/> })
     };
-    let resolved = Memo::new(move |_| lookups.get().and_then(Result::ok).unwrap_or_default());
     let conn = connection.id.clone();
     view! {
         <div class="toolbar">

@@ -98,11 +98,12 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 fn haystack(row: &IntegrationSummary) -> String {
     format!(
-        "{} {} {} {}",
+        "{} {} {} {} {}",
         row.name,
         row.kind,
         row.description.as_deref().unwrap_or(""),
-        row.id
+        row.id,
+        row.searchable
     )
     .to_lowercase()
 }
@@ -187,6 +188,9 @@ mod tests {
         assert_eq!(view(&all, "SLACK", 1).matching, 10);
         assert_eq!(view(&all, "i-20", 1).rows[0].name, "Integration 20");
         assert_eq!(view(&all, "nothing like it", 1).matching, 0);
+        let mut teamed = rows(3);
+        teamed[1].searchable = "Platform Primary on-call".into();
+        assert_eq!(view(&teamed, "platform", 1).rows[0].id, "i-2");
     }
 
     #[test]

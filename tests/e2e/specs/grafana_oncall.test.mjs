@@ -131,6 +131,10 @@ test('filters by team and exact name ask the engine, and live in the URL', async
   await ui.row('Generated integration 4').waitFor();
   await page.getByRole('form', { name: 'Filters' }).getByRole('button', { name: 'Clear' }).click();
   await ui.row('Grafana :blush:').waitFor();
+  // The search reads the shown cells too: a team's name finds its integrations.
+  await page.getByRole('searchbox').fill('platform');
+  await page.waitForURL(/q=platform/);
+  assert.deepEqual(await ui.names(), ['Generated integration 1', 'Generated integration 4']);
   await assertNoPageErrors(page);
   await context.close();
 });
