@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use super::failure::{self, Problem};
 use super::{integration, paging, rules};
 use crate::clock;
+use crate::kit::Window;
 use crate::state::{lock, Sandbox};
 
 /// `GET /notifications/v1/integrations?page_size=&page_token=`
@@ -28,27 +29,20 @@ pub async fn list(
         Err(problem) => return failure::one(StatusCode::BAD_REQUEST, problem),
     };
     let state = lock(&sandbox.vendors.confluent);
-    let total = state.integrations.len();
+    let window = Window::at(offset, size, state.integrations.len());
     let base = &sandbox.public_url;
-    let data: Vec<Value> = state
-        .integrations
-        .iter()
-        .skip(offset)
-        .take(size)
+    let data: Vec<Value> = window
+        .take(state.integrations.iter())
+        .into_iter()
         .map(|i| with_links(i, base))
         .collect();
-    let last_offset = if total == 0 {
-        0
-    } else {
-        (total - 1) / size * size
-    };
     let link = |at: usize| Value::String(paging::link(base, size, at));
     let metadata = json!({
         "first": link(0),
-        "last": link(last_offset),
-        "prev": if offset > 0 { link(offset.saturating_sub(size)) } else { Value::Null },
-        "next": if offset + size < total { link(offset + size) } else { Value::Null },
-        "total_size": total,
+        "last": link(window.last()),
+        "prev": window.prev().map_or(Value::Null, link),
+        "next": window.next().map_or(Value::Null, link),
+        "total_size": window.total,
     });
     Json(json!({"api_version": "notifications/v1", "kind": "IntegrationList", "metadata": metadata, "data": data})).into_response()
 }

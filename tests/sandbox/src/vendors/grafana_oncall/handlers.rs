@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use super::{api_url, detail, rules};
 use crate::clock;
+use crate::kit::Window;
 use crate::state::{lock, Sandbox};
 
 type Params = Query<HashMap<String, String>>;
@@ -32,8 +33,8 @@ fn page(
     };
     let size = number("perpage").unwrap_or(default_size).min(100);
     let count = items.len();
-    let total_pages = count.div_ceil(size).max(1);
-    let current = number("page").unwrap_or(1).min(total_pages);
+    let window = Window::page(number("page").unwrap_or(1), size, count);
+    let (current, total_pages) = (window.number(), window.pages());
     let extra: String = ["name", "team_id"]
         .iter()
         .filter_map(|k| {
@@ -51,11 +52,7 @@ fn page(
             api_url(sandbox)
         ))
     };
-    let results: Vec<Value> = items
-        .into_iter()
-        .skip((current - 1) * size)
-        .take(size)
-        .collect();
+    let results: Vec<Value> = window.take(items.into_iter());
     Json(json!({
         "count": count,
         "next": if current < total_pages { link(current + 1) } else { Value::Null },
