@@ -1,12 +1,13 @@
 //! One integration: every field, its metadata, the raw JSON, and what may be done with it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use super::actions::{ActionForm, RecordActions, RecordActionsStatus};
-use super::calls::{fetch_one, send};
+use super::calls::send;
 use super::lookups::use_lookups;
 use super::record_fields::RecordFields;
+use super::with_record::WithRecord;
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
 use crate::domain::{ApiError, Record, VendorApi};
 use crate::http::WaitNotice;
@@ -15,40 +16,8 @@ use crate::state::cache::key_of;
 use crate::state::{Connection, ListCache, Secrets, Toasts};
 
 pub fn body(connection: Connection, api: &'static dyn VendorApi) -> AnyView {
-    view! { <IntegrationDetail connection api/> }.into_any()
-}
-
-#[component]
-fn IntegrationDetail(connection: Connection, api: &'static dyn VendorApi) -> impl IntoView {
-    let params = use_params_map();
-    let secrets = Secrets::use_context();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let notice = RwSignal::new(None);
-    let conn = connection.clone();
-    let record = LocalResource::new(move || {
-        let target = secrets.target(&conn);
-        let id = id.get();
-        async move { fetch_one(api, &target, &id, &move |n| notice.set(Some(n))).await }
-    });
-    let vendor = connection.vendor.title();
-    view! {
-        <WaitStatus notice vendor/>
-        <Transition fallback=|| view! { <p class="loading">"Loading the integration…"</p> }>
-            {move || {
-                let connection = connection.clone();
-                Suspend::new(async move {
-                    match record.await {
-                        Ok(record) => view! { <Loaded record connection api/> }.into_any(),
-                        Err(error) => view! {
-                            <ErrorPanel error title="The integration could not be read"/>
-                            <p><a href=AppRoute::List { conn: connection.id.clone() }.href()>"Back to the list"</a></p>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
-        </Transition>
-    }
+    view! { <WithRecord connection api show=|record, connection, api| view! { <Loaded record connection api/> }.into_any()/> }
+        .into_any()
 }
 
 #[component]
