@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::field::{FieldKind, FormSpec};
-use super::pointer::{get, is_blank, set};
+use super::pointer::{child, get, is_blank, set};
 use super::send_rule::{Purpose, WhenEmpty};
 
 /// The request body a form's draft stands for, as a create sends it (see `body`).
@@ -96,9 +96,8 @@ fn collect_unstored(sent: &Value, stored: &Value, at: String, out: &mut Vec<Stri
         Value::Null => {}
         Value::Object(fields) => {
             for (key, value) in fields {
-                let child = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
                 let stored_child = stored.get(key).unwrap_or(&Value::Null);
-                collect_unstored(value, stored_child, child, out);
+                collect_unstored(value, stored_child, child(&at, key), out);
             }
         }
         Value::String(text) => {

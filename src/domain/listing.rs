@@ -56,18 +56,23 @@ pub enum Paging {
         next: &'static str,
         total: Option<&'static str>,
     },
-    /// `offset` and `count` parameters, and a total in the answer (Rocket.Chat).
-    OffsetTotal {
-        offset: &'static str,
-        count: &'static str,
-        size: u64,
-        total: &'static str,
-    },
-    /// `offset` and `limit` parameters, a "more" flag and a total in the answer (PagerTree).
-    OffsetHasMore {
+    /// An offset parameter and a page-size parameter (`limit`, `count`); where the list ends
+    /// is read as `end` says (Rocket.Chat, PagerTree).
+    Offset {
         offset: &'static str,
         limit: &'static str,
         size: u64,
+        end: OffsetEnd,
+    },
+}
+
+/// How an offset-paged answer says whether more pages follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OffsetEnd {
+    /// A total at this pointer: more follow while offset + records < total (Rocket.Chat).
+    Total(&'static str),
+    /// A flag at `has_more`, and a total at `total` (PagerTree).
+    HasMore {
         has_more: &'static str,
         total: &'static str,
     },
@@ -80,18 +85,7 @@ impl Paging {
         match (*self, cursor) {
             (Paging::NextLink { .. }, Some(Cursor::Link(link))) => Request::get(link.clone()),
             (
-                Paging::OffsetTotal {
-                    offset,
-                    count,
-                    size,
-                    ..
-                },
-                cursor,
-            ) => first
-                .query(offset, cursor_offset(cursor).to_string())
-                .query(count, size.to_string()),
-            (
-                Paging::OffsetHasMore {
+                Paging::Offset {
                     offset,
                     limit,
                     size,
@@ -115,12 +109,15 @@ impl Paging {
                 .and_then(Value::as_str)
                 .filter(|link| !link.is_empty())
                 .map(|link| Cursor::Link(link.to_string())),
-            Paging::OffsetTotal { total, .. } => {
-                let total = body.pointer(total).and_then(Value::as_u64)?;
-                (got > 0 && start + got < total).then_some(Cursor::Offset(start + got))
-            }
-            Paging::OffsetHasMore { has_more, .. } => {
-                let more = body.pointer(has_more).and_then(Value::as_bool) == Some(true);
+            Paging::Offset { end, .. } => {
+                let more = match end {
+                    OffsetEnd::Total(total) => {
+                        start + got < body.pointer(total).and_then(Value::as_u64)?
+                    }
+                    OffsetEnd::HasMore { has_more, .. } => {
+                        body.pointer(has_more).and_then(Value::as_bool) == Some(true)
+                    }
+                };
                 (more && got > 0).then_some(Cursor::Offset(start + got))
             }
         }
@@ -130,7 +127,10 @@ impl Paging {
         let pointer = match *self {
             Paging::Unpaged => return None,
             Paging::NextLink { total, .. } => total?,
-            Paging::OffsetTotal { total, .. } | Paging::OffsetHasMore { total, .. } => total,
+            Paging::Offset {
+                end: OffsetEnd::Total(total) | OffsetEnd::HasMore { total, .. },
+                ..
+            } => total,
         };
         body.pointer(pointer).and_then(Value::as_u64)
     }

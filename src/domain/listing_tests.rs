@@ -82,11 +82,11 @@ fn next_links_are_followed_as_given_with_the_total() {
 
 #[test]
 fn offset_and_count_move_on_until_the_total() {
-    let paging = Paging::OffsetTotal {
+    let paging = Paging::Offset {
         offset: "offset",
-        count: "count",
+        limit: "count",
         size: 2,
-        total: "/total",
+        end: OffsetEnd::Total("/total"),
     };
     let first = Request::get("/api/v1/integrations.list");
     assert_eq!(
@@ -121,12 +121,14 @@ fn offset_and_count_move_on_until_the_total() {
 
 #[test]
 fn offset_and_limit_move_on_while_the_vendor_has_more() {
-    let paging = Paging::OffsetHasMore {
+    let paging = Paging::Offset {
         offset: "offset",
         limit: "limit",
         size: 100,
-        has_more: "/has_more",
-        total: "/total_count",
+        end: OffsetEnd::HasMore {
+            has_more: "/has_more",
+            total: "/total_count",
+        },
     };
     let body = json!({"data": [{"id": 1}, {"id": 2}], "has_more": true, "total_count": 250});
     let at = Cursor::Offset(100);

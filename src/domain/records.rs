@@ -66,7 +66,8 @@ pub struct IntegrationSummary {
     pub kind: String,
     pub description: Option<String>,
     /// More text the list's search reads: the record's other visible list cells (team and
-    /// chain names, targets that are not secret), from the vendor's column table.
+    /// chain names, targets that are not secret). The list page fills it from the column
+    /// table (`VendorApi::search_text`); a vendor's `summary` leaves it empty.
     pub searchable: String,
 }
 

@@ -51,52 +51,44 @@ pub async fn load_all(
     key: &str,
     on_wait: &dyn Fn(WaitNotice),
 ) {
-    let generation = cache.start(key);
-    let outcome = read_pages(api, target, query, cache, key, generation, None, on_wait).await;
-    let vendor_failed_the_filter = matches!(&outcome, Err((0, error))
-        if error.status.is_some_and(|s| s >= 500) && !query.filters.is_empty());
-    let outcome = if vendor_failed_the_filter {
-        let status = outcome
-            .as_ref()
-            .err()
-            .and_then(|(_, e)| e.status)
-            .unwrap_or(500);
-        let generation = cache.start(key);
-        cache.note(
-            key,
-            generation,
-            format!(
-                "{} failed to filter this list (HTTP {status}), so Patchbay read every \
-                 integration and filtered them here.",
-                api.vendor().title()
-            ),
-        );
-        let unfiltered = ListQuery {
-            filters: Vec::new(),
-            ..query.clone()
-        };
-        let keep = |record: &Record| record.matches(&query.filters);
-        read_pages(
-            api,
-            target,
-            &unfiltered,
-            cache,
-            key,
-            generation,
-            Some(&keep),
-            on_wait,
-        )
-        .await
-        .map_err(|(_, error)| (generation, error))
-        .map(|()| generation)
-    } else {
-        outcome
-            .map(|()| generation)
-            .map_err(|(_, error)| (generation, error))
-    };
+    let mut generation = cache.start(key);
+    let mut outcome = read_pages(api, target, query, cache, key, generation, None, on_wait).await;
+    // Failed on the very first filtered page with a server error: read unfiltered instead.
+    if let Err((0, error)) = &outcome {
+        if error.status.is_some_and(|s| s >= 500) && !query.filters.is_empty() {
+            let status = error.status.unwrap_or(500);
+            generation = cache.start(key);
+            cache.note(
+                key,
+                generation,
+                format!(
+                    "{} failed to filter this list (HTTP {status}), so Patchbay read every \
+                     integration and filtered them here.",
+                    api.vendor().title()
+                ),
+            );
+            let unfiltered = ListQuery {
+                filters: Vec::new(),
+                ..query.clone()
+            };
+            let keep = |record: &Record| record.matches(&query.filters);
+            let keep: &dyn Fn(&Record) -> bool = &keep;
+            outcome = read_pages(
+                api,
+                target,
+                &unfiltered,
+                cache,
+                key,
+                generation,
+                Some(keep),
+                on_wait,
+            )
+            .await;
+        }
+    }
     match outcome {
-        Ok(generation) => cache.finish(key, generation),
-        Err((generation, error)) => cache.fail(key, generation, error),
+        Ok(()) => cache.finish(key, generation),
+        Err((_, error)) => cache.fail(key, generation, error),
     }
 }
 

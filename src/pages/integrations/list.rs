@@ -93,14 +93,21 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             .unwrap_or(1)
     });
     let resolved = Memo::new(move |_| lookups.get().and_then(Result::ok).unwrap_or_default());
-    // What search reads: the summary, and the record's other shown cells (team names too).
+    // What search reads: the summary, and (only while someone searches) the record's other
+    // shown cells, such as team names. Pages that merely load never pay for it.
+    let searching = Memo::new(move |_| !search.with(String::is_empty));
     let summaries = Memo::new(move |_| {
+        let searching = searching.get();
         resolved.with(|names| {
             list.with(|l| {
                 l.records
                     .iter()
                     .map(|r| IntegrationSummary {
-                        searchable: api.search_text(r, names),
+                        searchable: if searching {
+                            api.search_text(r, names)
+                        } else {
+                            String::new()
+                        },
                         ..api.summary(r)
                     })
                     .collect::<Vec<_>>()

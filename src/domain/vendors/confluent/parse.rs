@@ -27,7 +27,7 @@ pub fn summary(record: &Record) -> IntegrationSummary {
         name: text(record, "/display_name").unwrap_or_else(|| record.id.clone()),
         kind: TargetKind::of(&record.raw).title(),
         description: text(record, "/description").filter(|d| !d.is_empty()),
-        searchable: String::new(),
+        ..Default::default()
     }
 }
 

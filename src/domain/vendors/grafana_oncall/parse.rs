@@ -86,7 +86,7 @@ pub fn summary(record: &Record) -> IntegrationSummary {
         name: text(record, "/name").unwrap_or(&record.id).to_string(),
         kind: kind_title(record),
         description: text(record, "/description_short").map(str::to_string),
-        searchable: String::new(),
+        ..Default::default()
     }
 }
 
