@@ -10,6 +10,8 @@ mod confluent;
 mod dom;
 #[path = "browser/fetch.rs"]
 mod fetch;
+#[path = "browser/fetch_guard.rs"]
+mod fetch_guard;
 #[path = "browser/form.rs"]
 mod form;
 #[path = "browser/grafana_oncall.rs"]

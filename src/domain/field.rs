@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::send_rule::{SendRule, WhenEmpty};
+use super::send_rule::SendRule;
 
 /// A whole form: its fields in display order.
 #[derive(Clone, Debug, PartialEq)]
@@ -236,49 +236,6 @@ impl PartialEq for Pattern {
 }
 
 impl FieldSpec {
-    /// What makes two versions of this field draw differently: its pointer, what a person
-    /// reads (label, help, placeholder), its flags and rule count, and anywhere inside it the
-    /// values of its choices (lookups that land late add choices). The form renderer keys its
-    /// fields by it, so a field is drawn again only when one of these changed.
-    pub fn redraw_key(&self) -> String {
-        fn walk(field: &FieldSpec, out: &mut String) {
-            for part in [
-                field.pointer.as_str(),
-                field.label.as_str(),
-                field.help.as_deref().unwrap_or(""),
-                field.placeholder.as_deref().unwrap_or(""),
-            ] {
-                out.push_str(part);
-                out.push('\u{1f}');
-            }
-            out.push_str(&format!(
-                "{}{}{}{}",
-                u8::from(field.sensitive),
-                u8::from(field.read_only),
-                u8::from(field.open_choices),
-                field.constraints.len()
-            ));
-            match &field.kind {
-                FieldKind::Enum(choices) => {
-                    for choice in choices {
-                        out.push('\u{1f}');
-                        out.push_str(&choice.value);
-                    }
-                }
-                FieldKind::Group(children) => children.iter().for_each(|c| walk(c, out)),
-                FieldKind::OneOf(variants) => variants
-                    .iter()
-                    .flat_map(|v| &v.fields)
-                    .for_each(|c| walk(c, out)),
-                _ => {}
-            }
-            out.push('\u{1e}');
-        }
-        let mut key = String::new();
-        walk(self, &mut key);
-        key
-    }
-
     pub fn new(pointer: impl Into<String>, label: impl Into<String>, kind: FieldKind) -> Self {
         FieldSpec {
             pointer: pointer.into(),
@@ -403,26 +360,6 @@ impl FieldSpec {
     }
     pub fn default_value(mut self, value: Value) -> Self {
         self.default = Some(value);
-        self
-    }
-    /// What an empty value is sent as (left out by default).
-    pub fn when_empty(mut self, rule: WhenEmpty) -> Self {
-        self.send.when_empty = rule;
-        self
-    }
-    /// Sent in upper case.
-    pub fn sent_upper_case(mut self) -> Self {
-        self.send.upper = true;
-        self
-    }
-    /// Sent at another pointer than the form's.
-    pub fn sent_as(mut self, wire: &'static str) -> Self {
-        self.send.wire = Some(wire);
-        self
-    }
-    /// Sent only while the field at `pointer` has a value.
-    pub fn sent_only_with(mut self, pointer: &'static str) -> Self {
-        self.send.only_with = Some(pointer);
         self
     }
 

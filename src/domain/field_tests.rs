@@ -123,37 +123,3 @@ fn run_time_choices_join_the_declared_ones() {
     };
     assert_eq!(children[0].allowed_values().unwrap(), ["", "T1", "T2"]);
 }
-
-#[test]
-fn the_redraw_key_changes_with_what_a_person_sees_or_its_choices() {
-    let team = || {
-        FieldSpec::group(
-            "/route",
-            "Route",
-            vec![FieldSpec::choice(
-                "/route/team",
-                "Team",
-                vec![Choice::new("", "None")],
-            )],
-        )
-    };
-    let before = team().redraw_key();
-    assert_eq!(before, team().redraw_key());
-    let filled =
-        FormSpec::new(vec![team()]).with_choices("/route/team", &[Choice::new("T1", "Platform")]);
-    assert_ne!(
-        filled.fields[0].redraw_key(),
-        before,
-        "a late choice redraws the field"
-    );
-    let plain = FieldSpec::text("/name", "Name").redraw_key();
-    assert_eq!(plain, FieldSpec::text("/name", "Name").redraw_key());
-    for changed in [
-        FieldSpec::text("/name", "Name").help("Usually https://api.pagertree.com"),
-        FieldSpec::text("/name", "Title"),
-        FieldSpec::text("/name", "Name").required(),
-        FieldSpec::text("/name", "Name").read_only(),
-    ] {
-        assert_ne!(changed.redraw_key(), plain, "{changed:?}");
-    }
-}

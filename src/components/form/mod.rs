@@ -9,12 +9,15 @@ mod inputs;
 mod leave_guard;
 mod list;
 mod one_of;
+mod redraw_key;
 mod secret;
 
 pub use context::FormCtx;
 pub use leave_guard::warn_before_leaving;
 
 use leptos::prelude::*;
+
+use redraw_key::redraw_key;
 
 /// Every field of the form's spec, plus the messages that belong to no field.
 #[component]
@@ -28,7 +31,7 @@ pub fn FormFields(ctx: FormCtx) -> impl IntoView {
                     .get()
                     .fields
                     .into_iter()
-                    .map(|field| (field.redraw_key(), field))
+                    .map(|field| (redraw_key(&field), field))
                     .collect::<Vec<_>>()
             }
             key=|(shape, _)| shape.clone()

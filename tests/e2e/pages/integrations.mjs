@@ -1,6 +1,22 @@
 // A connection's integration pages: list, detail, create/edit form.
 
 import { FormFields } from './form.mjs';
+import { openPage } from '../browser.mjs';
+
+/** The demo connections' secrets, as their connection forms name them. */
+const DEMO = {
+  'confluent-demo': { label: 'Confluent sandbox', field: 'Cloud API secret', secret: 'demo-secret' },
+  'grafana-oncall-demo': { label: 'Grafana OnCall sandbox', field: 'API key', secret: 'demo-oncall-key' },
+};
+
+/** A fresh page on which a demo connection's secret is entered (and remembered in the tab). */
+export async function connectedPage(browser, conn, contextOptions = {}) {
+  const { label, field, secret } = DEMO[conn];
+  const { context, page } = await openPage(browser, contextOptions);
+  const ui = new IntegrationsPage(page, label);
+  await ui.enterSecret(conn, field, secret);
+  return { context, page, ui };
+}
 
 export class IntegrationsPage {
   constructor(page, connectionLabel) {

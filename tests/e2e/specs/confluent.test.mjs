@@ -2,8 +2,8 @@
 
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
-import { IntegrationsPage } from '../pages/integrations.mjs';
+import { launch, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
+import { connectedPage } from '../pages/integrations.mjs';
 
 const CONN = 'confluent-demo';
 const LABEL = 'Confluent sandbox';
@@ -17,10 +17,7 @@ beforeEach(async () => { await sandbox.reset(0); });
 
 async function connected(seedOptions) {
   if (seedOptions) await sandbox.reset(seedOptions.seed ?? 0, seedOptions.vendors);
-  const { context, page } = await openPage(browser);
-  const ui = new IntegrationsPage(page, LABEL);
-  await ui.enterSecret(CONN, 'Cloud API secret', 'demo-secret');
-  return { context, page, ui };
+  return connectedPage(browser, CONN);
 }
 
 /** Requests the simulated Confluent received with this method (and path prefix). */

@@ -2,8 +2,8 @@
 
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
-import { IntegrationsPage } from '../pages/integrations.mjs';
+import { launch, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
+import { connectedPage } from '../pages/integrations.mjs';
 
 const CONN = 'grafana-oncall-demo';
 const LABEL = 'Grafana OnCall sandbox';
@@ -16,10 +16,7 @@ beforeEach(async () => { await sandbox.reset(0); });
 
 async function connected(seed = 0) {
   if (seed) await sandbox.reset(seed);
-  const { context, page } = await openPage(browser);
-  const ui = new IntegrationsPage(page, LABEL);
-  await ui.enterSecret(CONN, 'API key', 'demo-oncall-key');
-  return { context, page, ui };
+  return connectedPage(browser, CONN);
 }
 
 async function received(method) {

@@ -3,11 +3,10 @@
 
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
-import { IntegrationsPage } from '../pages/integrations.mjs';
+import { launch, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
+import { IntegrationsPage, connectedPage } from '../pages/integrations.mjs';
 
 const CONN = 'grafana-oncall-demo';
-const LABEL = 'Grafana OnCall sandbox';
 const ITEMS = '/grafana-oncall/api/v1/integrations/';
 const EXAMPLE = 'CFRPV98RPR1U8';
 
@@ -18,10 +17,7 @@ beforeEach(async () => { await sandbox.reset(0); });
 
 async function connected({ seed = 0, contextOptions } = {}) {
   if (seed) await sandbox.reset(seed);
-  const { context, page } = await openPage(browser, contextOptions);
-  const ui = new IntegrationsPage(page, LABEL);
-  await ui.enterSecret(CONN, 'API key', 'demo-oncall-key');
-  return { context, page, ui };
+  return connectedPage(browser, CONN, contextOptions);
 }
 
 /** Teams and escalation chains answer only after `ms`. */
