@@ -10,6 +10,7 @@ pub mod error;
 pub mod error_body;
 pub mod error_shape;
 pub mod field;
+mod field_send;
 pub mod listing;
 pub mod paging;
 pub mod paths;

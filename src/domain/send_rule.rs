@@ -2,8 +2,6 @@
 //! derived from the form (`draft::body`), not built by hand: what an empty value becomes, the
 //! field's name on the wire, and values that only travel with another field.
 
-use super::field::FieldSpec;
-
 /// What an empty value is sent as.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum WhenEmpty {
@@ -35,28 +33,4 @@ pub struct SendRule {
 pub enum Purpose {
     Create,
     Edit,
-}
-
-/// The send rules, declared with the field: `FieldSpec::text(..).when_empty(WhenEmpty::Null)`.
-impl FieldSpec {
-    /// What an empty value is sent as (left out by default).
-    pub fn when_empty(mut self, rule: WhenEmpty) -> Self {
-        self.send.when_empty = rule;
-        self
-    }
-    /// Sent in upper case.
-    pub fn sent_upper_case(mut self) -> Self {
-        self.send.upper = true;
-        self
-    }
-    /// Sent at another pointer than the form's.
-    pub fn sent_as(mut self, wire: &'static str) -> Self {
-        self.send.wire = Some(wire);
-        self
-    }
-    /// Sent only while the field at `pointer` has a value.
-    pub fn sent_only_with(mut self, pointer: &'static str) -> Self {
-        self.send.only_with = Some(pointer);
-        self
-    }
 }
