@@ -35,11 +35,4 @@ impl LookupCache {
             all.insert(key.to_string(), result);
         });
     }
-
-    /// Forgets a failed read so the next page tries again.
-    pub fn forget(&self, key: &str) {
-        self.loaded.update(|all| {
-            all.remove(key);
-        });
-    }
 }

@@ -40,9 +40,14 @@ export async function openPage(browser, contextOptions = {}) {
   });
   const page = await context.newPage();
   page.errors = [];
+  // Console errors are kept to explain a failure (a Rust panic prints its message there
+  // before the wasm traps); CSP reports are failures themselves.
+  page.consoleErrors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) page.errors.push(`CSP: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    page.consoleErrors.push(message.text());
+    if (/Content Security Policy/i.test(message.text())) page.errors.push(`CSP: ${message.text()}`);
   });
   return { context, page };
 }
@@ -51,7 +56,8 @@ export async function openPage(browser, contextOptions = {}) {
 export async function assertNoPageErrors(page) {
   const violations = page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
   const errors = [...page.errors, ...violations.map((v) => `CSP violation: ${v}`)];
-  assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
+  const console = page.consoleErrors.length ? `\nconsole errors:\n${page.consoleErrors.join('\n')}` : '';
+  assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}${console}`);
 }
 
 /** Runs axe-core on the page as it is now; fails on serious or critical violations. */

@@ -77,7 +77,8 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
 /// What the page's delete needs to show its progress and outcome.
 #[derive(Clone, Copy)]
 struct Delete {
-    action: Action<Record, Result<(), ApiError>>,
+    /// Answers with the list's address once the vendor has deleted the record.
+    action: Action<Record, Result<String, ApiError>>,
     confirm_open: RwSignal<bool>,
     target: RwSignal<Option<Record>>,
     notice: RwSignal<Option<WaitNotice>>,
@@ -89,7 +90,6 @@ fn delete_action(api: &'static dyn VendorApi, connection: Connection) -> Delete 
     let secrets = Secrets::use_context();
     let cache = ListCache::use_context();
     let toasts = Toasts::use_context();
-    let navigate = use_navigate();
     let notice = RwSignal::new(None);
     let action = Action::new_local(move |record: &Record| {
         let record = record.clone();
@@ -99,7 +99,6 @@ fn delete_action(api: &'static dyn VendorApi, connection: Connection) -> Delete 
             conn: connection.id.clone(),
         }
         .href();
-        let navigate = navigate.clone();
         async move {
             let request = api.delete_request(&record)?;
             let result = send(api, &target, &request, &move |n| notice.set(Some(n))).await;
@@ -107,8 +106,16 @@ fn delete_action(api: &'static dyn VendorApi, connection: Connection) -> Delete 
             result?;
             cache.remove(&key, &record.id);
             toasts.success(format!("Deleted “{}”.", api.summary(&record).name));
+            Ok(list)
+        }
+    });
+    // The page leaves once the delete is done, from an effect of its own: never from inside
+    // the action, where leaving would dispose the page in the middle of its own update.
+    let navigate = use_navigate();
+    let done = action.value();
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = done.get() {
             navigate(&list, Default::default());
-            Ok(())
         }
     });
     Delete {

@@ -18,9 +18,11 @@ pub fn use_lookups(
     let cache = LookupCache::use_context();
     let secrets = Secrets::use_context();
     let key = key_of(connection, &untrack(|| secrets.values(&connection.id)));
+    // Nothing is written here, while the page is being built: a write would wake the page
+    // being left, whose effects may run after it is gone. A failed earlier read stays shown
+    // until this read replaces it.
     let cached = untrack(|| cache.get(&key));
     if !matches!(cached, Some(Ok(_))) {
-        cache.forget(&key);
         let target = secrets.target(connection);
         let key = key.clone();
         leptos::task::spawn_local_scoped_with_cancellation(async move {

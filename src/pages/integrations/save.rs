@@ -15,7 +15,9 @@ use crate::state::{Connection, ListCache, Secrets, Toasts};
 
 /// Sends a create or update; on success the list cache learns the record, the page moves to
 /// it, and any field the vendor did not store as sent is pointed out. `on_failure` shows an
-/// error where it belongs; the input is kept.
+/// error where it belongs; the input is kept. The page leaves from an effect once the action
+/// answers with the record's address, never from inside the action, where leaving would
+/// dispose the page in the middle of its own update.
 pub fn save_action(
     api: &'static dyn VendorApi,
     connection: Connection,
@@ -23,17 +25,15 @@ pub fn save_action(
     notice: RwSignal<Option<WaitNotice>>,
     baseline: StoredValue<Value>,
     on_failure: impl Fn(ApiError) + Copy + 'static,
-) -> Action<(Request, Value), ()> {
+) -> Action<(Request, Value), Option<String>> {
     let secrets = Secrets::use_context();
     let cache = ListCache::use_context();
     let toasts = Toasts::use_context();
-    let navigate = use_navigate();
-    Action::new_local(move |(request, current): &(Request, Value)| {
+    let action = Action::new_local(move |(request, current): &(Request, Value)| {
         let (request, current) = (request.clone(), current.clone());
         let target = secrets.target(&connection);
         let key = key_of(&connection, &target.credentials.secrets);
         let conn = connection.id.clone();
-        let navigate = navigate.clone();
         async move {
             let result = match send(api, &target, &request, &move |n| notice.set(Some(n))).await {
                 Ok(response) => api.parse_one(&response),
@@ -42,7 +42,10 @@ pub fn save_action(
             notice.set(None);
             let record = match result {
                 Ok(record) => record,
-                Err(error) => return on_failure(error),
+                Err(error) => {
+                    on_failure(error);
+                    return None;
+                }
             };
             baseline.set_value(current);
             toasts.success(format!("{verb} “{}”.", api.summary(&record).name));
@@ -55,9 +58,17 @@ pub fn save_action(
             }
             .href();
             cache.put(&key, record);
+            Some(detail)
+        }
+    });
+    let navigate = use_navigate();
+    let done = action.value();
+    Effect::new(move |_| {
+        if let Some(Some(detail)) = done.get() {
             navigate(&detail, Default::default());
         }
-    })
+    });
+    action
 }
 
 /// What the vendor did not keep as sent is pointed out, never assumed.

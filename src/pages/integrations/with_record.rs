@@ -22,7 +22,15 @@ pub fn WithRecord(
 ) -> impl IntoView {
     let params = use_params_map();
     let secrets = Secrets::use_context();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    // Leaving the page drops `id` from the route before the page goes away: keep the last id,
+    // so leaving never reads the vendor again (nor rebuilds the page it is leaving).
+    let id = Memo::new(move |previous: Option<&String>| {
+        params
+            .read()
+            .get("id")
+            .or_else(|| previous.cloned())
+            .unwrap_or_default()
+    });
     let notice = RwSignal::new(None);
     let conn = connection.clone();
     let record = LocalResource::new(move || {
