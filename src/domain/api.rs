@@ -11,19 +11,57 @@ pub use super::records::*;
 use super::request::{Request, Response};
 use super::vendor::Vendor;
 
+/// A request built from a vendor's values, or why nothing may be sent.
+pub type Built = Result<Request, ApiError>;
+
+/// What a vertical declares as data and plain functions. `VendorApi`'s defaults read it, so a
+/// vertical's impl writes only what is its own: its form, its capabilities, its actions.
+pub struct Vertical {
+    pub vendor: Vendor,
+    /// Where answers keep their records and ids.
+    pub records: RecordShape,
+    /// How lists are paged.
+    pub paging: Paging,
+    /// The one column table: what the list, the detail page and every mask read.
+    pub columns: &'static [Column],
+    pub list: fn(&ListQuery, Option<&Cursor>) -> Built,
+    pub get: fn(&str) -> Request,
+    /// `None` where the API cannot (ThousandEyes v6 writes nothing).
+    pub create: Option<fn(&Value) -> Built>,
+    pub update: Option<fn(&Record, &Value) -> Built>,
+    pub delete: Option<fn(&Record) -> Built>,
+    /// A test notification for an unsaved draft, where the vendor offers one.
+    pub test: Option<fn(&Value) -> Built>,
+    /// The vendor's error answer; the number is now in ms, to date epoch rate-limit resets.
+    pub parse_error: fn(&Response, u64) -> ApiError,
+    pub summary: fn(&Record) -> IntegrationSummary,
+    /// The form draft that edits a record.
+    pub draft_from: fn(&Record) -> Value,
+}
+
 /// The integration API of one vendor, as pure functions over values. `http` sends what these
 /// build; pages render what these parse. Builders check their input first: an `Err` means
-/// nothing may be sent.
+/// nothing may be sent. Most of it is read from the vendor's `Vertical`.
 pub trait VendorApi: Sync {
-    fn vendor(&self) -> Vendor;
+    /// The vendor's declarations, which the defaults below read.
+    fn vertical(&self) -> &'static Vertical;
+
+    fn vendor(&self) -> Vendor {
+        self.vertical().vendor
+    }
 
     /// The request for one page; `cursor` is where the previous page said to continue.
-    fn list_request(&self, query: &ListQuery, cursor: Option<&Cursor>)
-        -> Result<Request, ApiError>;
+    fn list_request(&self, query: &ListQuery, cursor: Option<&Cursor>) -> Built {
+        (self.vertical().list)(query, cursor)
+    }
     /// Where this vendor's answers keep their records and ids.
-    fn records(&self) -> RecordShape;
+    fn records(&self) -> RecordShape {
+        self.vertical().records
+    }
     /// How this vendor pages its lists.
-    fn paging(&self) -> Paging;
+    fn paging(&self) -> Paging {
+        self.vertical().paging
+    }
     /// One page of the list; `at` is the cursor that page was asked for (offset strategies
     /// count on from it). Generic: read where `records` and `paging` say.
     fn parse_list(&self, response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
@@ -32,7 +70,9 @@ pub trait VendorApi: Sync {
         })
     }
 
-    fn get_request(&self, id: &str) -> Request;
+    fn get_request(&self, id: &str) -> Request {
+        (self.vertical().get)(id)
+    }
     /// One integration, read where `records` says.
     fn parse_one(&self, response: &Response) -> Result<Record, ApiError> {
         read_one(response, &self.records(), "the integration", |r| {
@@ -41,22 +81,52 @@ pub trait VendorApi: Sync {
     }
 
     /// Whether the API can create integrations at all (ThousandEyes v6 cannot).
-    fn can_create(&self) -> bool;
-    fn create_request(&self, draft: &Value) -> Result<Request, ApiError>;
-    fn update_request(&self, before: &Record, draft: &Value) -> Result<Request, ApiError>;
-    fn delete_request(&self, record: &Record) -> Result<Request, ApiError>;
+    fn can_create(&self) -> bool {
+        self.vertical().create.is_some()
+    }
+    fn create_request(&self, draft: &Value) -> Built {
+        let create = self
+            .vertical()
+            .create
+            .ok_or_else(|| cannot(self, "create"))?;
+        create(draft)
+    }
+    fn update_request(&self, before: &Record, draft: &Value) -> Built {
+        let update = self
+            .vertical()
+            .update
+            .ok_or_else(|| cannot(self, "change"))?;
+        update(before, draft)
+    }
+    fn delete_request(&self, record: &Record) -> Built {
+        let delete = self
+            .vertical()
+            .delete
+            .ok_or_else(|| cannot(self, "delete"))?;
+        delete(record)
+    }
     /// Whether the vendor can send a test notification for an unsaved draft.
     fn offers_test(&self) -> bool {
-        false
+        self.vertical().test.is_some()
     }
     /// A test notification for a draft, without saving it, where the vendor offers one.
-    fn test_request(&self, _draft: &Value) -> Result<Request, ApiError> {
-        Err(refused("This vendor has no test notification."))
+    fn test_request(&self, draft: &Value) -> Built {
+        let test = self.vertical().test.ok_or_else(|| {
+            refused(format!(
+                "{} has no test notification.",
+                self.vendor().title()
+            ))
+        })?;
+        test(draft)
     }
 
     /// The vendor's error answer as an `ApiError`; `now_ms` dates epoch rate-limit resets.
-    fn parse_error(&self, response: &Response, now_ms: u64) -> ApiError;
-    fn summary(&self, record: &Record) -> IntegrationSummary;
+    fn parse_error(&self, response: &Response, now_ms: u64) -> ApiError {
+        (self.vertical().parse_error)(response, now_ms)
+    }
+    fn summary(&self, record: &Record) -> IntegrationSummary {
+        (self.vertical().summary)(record)
+    }
 
     /// Connection settings every request carries as query parameters, as
     /// `(parameter, setting key)` (ThousandEyes: `("aid", "aid")`). Applied by the fetch path.
@@ -64,7 +134,9 @@ pub trait VendorApi: Sync {
         &[]
     }
     /// The vendor's one column table: what the list, the detail page and every mask read.
-    fn columns(&self) -> &'static [Column];
+    fn columns(&self) -> &'static [Column] {
+        self.vertical().columns
+    }
     /// The list's columns after the name.
     fn list_columns(&self) -> Vec<&'static str> {
         columns::list_labels(self.columns())
@@ -117,8 +189,18 @@ pub trait VendorApi: Sync {
     /// The create form, or the edit form of `editing` (where some fields are fixed once set).
     fn form_spec(&self, editing: Option<&Record>) -> FormSpec;
     /// The edit form's starting draft for a record: its editable fields only.
-    fn draft_from(&self, record: &Record) -> Value;
+    fn draft_from(&self, record: &Record) -> Value {
+        (self.vertical().draft_from)(record)
+    }
     fn capabilities(&self, record: &Record) -> Capabilities;
+}
+
+/// The refusal of a write this vendor's API does not offer.
+fn cannot(api: &(impl VendorApi + ?Sized), what: &str) -> ApiError {
+    refused(format!(
+        "The {} API cannot {what} integrations.",
+        api.vendor().title()
+    ))
 }
 
 /// An error for something Patchbay will not send.
@@ -186,6 +268,83 @@ pub fn assert_secrets_masked_alike(api: &dyn VendorApi, record: &Record) {
         assert!(
             !raw.contains(secret.as_str()),
             "the raw JSON shows {secret}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A read-only vertical: lists and reads, nothing else (ThousandEyes v6's shape).
+    struct ReadOnly;
+    static READ_ONLY: Vertical = Vertical {
+        vendor: Vendor::ThousandEyes,
+        records: RecordShape {
+            items: "/integrations",
+            id: "/integrationId",
+        },
+        paging: Paging::Unpaged,
+        columns: &[],
+        list: |_, _| Ok(Request::get("/v6/integrations.json")),
+        get: |_| Request::get("/v6/integrations.json"),
+        create: None,
+        update: None,
+        delete: None,
+        test: None,
+        parse_error: |response, _| ApiError::http(response.status, "no"),
+        summary: |_| IntegrationSummary::default(),
+        draft_from: |record| record.raw.clone(),
+    };
+    impl VendorApi for ReadOnly {
+        fn vertical(&self) -> &'static Vertical {
+            &READ_ONLY
+        }
+        fn form_spec(&self, _editing: Option<&Record>) -> FormSpec {
+            FormSpec::new(Vec::new())
+        }
+        fn capabilities(&self, _record: &Record) -> Capabilities {
+            Capabilities::read_only("v6 is read-only")
+        }
+    }
+
+    #[test]
+    fn writes_a_vertical_does_not_declare_are_refused_before_sending() {
+        let record = Record {
+            id: "wb-1".into(),
+            raw: serde_json::json!({"integrationId": "wb-1"}),
+        };
+        assert!(!ReadOnly.can_create());
+        assert!(!ReadOnly.offers_test());
+        let draft = serde_json::json!({});
+        for (result, message) in [
+            (
+                ReadOnly.create_request(&draft),
+                "The ThousandEyes API cannot create integrations.",
+            ),
+            (
+                ReadOnly.update_request(&record, &draft),
+                "The ThousandEyes API cannot change integrations.",
+            ),
+            (
+                ReadOnly.delete_request(&record),
+                "The ThousandEyes API cannot delete integrations.",
+            ),
+            (
+                ReadOnly.test_request(&draft),
+                "ThousandEyes has no test notification.",
+            ),
+        ] {
+            let error = result.expect_err("refused");
+            assert_eq!(error.kind, ErrorKind::Refused);
+            assert_eq!(error.message, message);
+        }
+        assert_eq!(
+            ReadOnly
+                .list_request(&ListQuery::default(), None)
+                .unwrap()
+                .path,
+            "/v6/integrations.json"
         );
     }
 }

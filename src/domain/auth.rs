@@ -4,8 +4,10 @@
 
 use serde_json::{Map, Value};
 
-use super::field::FieldSpec;
+use super::error::ApiError;
+use super::field::{Choice, FieldSpec};
 use super::rate_limit::RateLimitSignal;
+use super::request::{Request, Response};
 
 /// The auth headers a vendor's credentials make, or which credential is missing.
 pub type AuthHeaders = Result<Vec<(String, String)>, String>;
@@ -17,6 +19,21 @@ pub struct AuthScheme {
     pub fields: fn() -> Vec<FieldSpec>,
     pub headers: fn(&Credentials) -> AuthHeaders,
     pub rate_limit: &'static [RateLimitSignal],
+    /// Settings whose choices the vendor serves to these credentials (account groups).
+    pub setting_choices: &'static [SettingChoices],
+}
+
+/// A connection setting chosen from what the vendor serves to the credentials being entered
+/// (ThousandEyes' account groups), read from the connection form before the connection exists.
+pub struct SettingChoices {
+    /// The setting's field, e.g. `/settings/aid`; an enum with `choices_from_vendor`.
+    pub pointer: &'static str,
+    /// What the choices are, for the button and messages: "account groups".
+    pub what: &'static str,
+    /// The request that reads them with these credentials.
+    pub request: fn(&Credentials) -> Request,
+    /// The choices in a successful answer, or why it could not be read.
+    pub read: fn(&Response) -> Result<Vec<Choice>, ApiError>,
 }
 
 /// A connection's credentials: non-secret parts (a user id, an API key id, an email) and

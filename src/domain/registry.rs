@@ -2,7 +2,7 @@
 //! and state ask a `Vendor` for its auth and its API here; no vendor module imports this file.
 
 use super::api::VendorApi;
-use super::auth::{AuthScheme, Credentials};
+use super::auth::{AuthScheme, Credentials, SettingChoices};
 use super::field::FieldSpec;
 use super::rate_limit::RateLimitSignal;
 use super::vendor::Vendor;
@@ -49,6 +49,11 @@ impl Vendor {
     /// How this vendor announces when to retry after a 429.
     pub fn rate_limit_signals(self) -> &'static [RateLimitSignal] {
         auth(self).rate_limit
+    }
+
+    /// The connection settings whose choices this vendor serves (account groups).
+    pub fn setting_choices(self) -> &'static [SettingChoices] {
+        auth(self).setting_choices
     }
 
     /// The integration API of this vendor, once its vertical is built.

@@ -62,11 +62,11 @@ fn check_value(field: &FieldSpec, value: &Value, errors: &mut FieldErrors) {
                 None => errors.add(at, "must be text"),
             }
         }
-        FieldKind::Enum(_) if field.open_choices => {
-            if !value.is_string() {
-                errors.add(at, "must be text");
-            }
-        }
+        // The vendor's list decides; its own rules (an id's digits) still apply.
+        FieldKind::Enum(_) if field.open_choices => match value.as_str() {
+            Some(text) => check_text(field, at, text, errors),
+            None => errors.add(at, "must be text"),
+        },
         FieldKind::Enum(_) | FieldKind::OneOf(_) => {
             let allowed = field.allowed_values().unwrap_or_default();
             if !value.as_str().is_some_and(|v| allowed.contains(&v)) {

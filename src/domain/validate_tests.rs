@@ -360,3 +360,15 @@ fn choices_served_by_the_vendor_accept_any_id() {
         ["must be text"]
     );
 }
+
+#[test]
+fn choices_served_by_the_vendor_still_follow_the_fields_own_rules() {
+    let form = one(FieldSpec::choice("/aid", "Account group", vec![])
+        .choices_from_vendor()
+        .pattern("must be digits", |t| t.bytes().all(|b| b.is_ascii_digit())));
+    assert!(validate(&form, &json!({"aid": "1234"})).is_empty());
+    assert_eq!(
+        validate(&form, &json!({"aid": "12a"}))["/aid"],
+        ["must be digits"]
+    );
+}

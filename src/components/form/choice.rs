@@ -30,6 +30,14 @@ pub fn select_of(
         Memo::new(move |_| ctx.text(&pointer))
     };
     let required = field.is_required();
+    // A value the choices do not hold (yet): an id whose list is still loading, or a setting
+    // saved before its choices were read. It shows as itself rather than as "Choose…".
+    let known: Vec<String> = options.iter().map(|(value, _)| value.clone()).collect();
+    let unlisted_option = move || {
+        let value = current.get();
+        (!value.is_empty() && !known.contains(&value))
+            .then(|| view! { <option value=value.clone() selected=true>{value.clone()}</option> })
+    };
     let blank_option = move || {
         (!required || current.get().is_empty())
             .then(|| view! { <option value="">"Choose…"</option> })
@@ -58,6 +66,7 @@ pub fn select_of(
             on:change=on_change
         >
             {blank_option}
+            {unlisted_option}
             {options
                 .into_iter()
                 .map(|(value, label)| {

@@ -120,6 +120,20 @@ impl FormCtx {
         ok
     }
 
+    /// Shows the errors of the fields `needed` picks and says whether there are none: for a
+    /// step that uses part of the form before it is submitted (reading a setting's choices).
+    pub fn check_fields(&self, needed: impl Fn(&str) -> bool) -> bool {
+        let wrong: Vec<String> = self.client_errors.with_untracked(|errors| {
+            errors
+                .iter()
+                .map(|(pointer_text, _)| pointer_text.clone())
+                .filter(|p| needed(p))
+                .collect()
+        });
+        wrong.iter().for_each(|p| self.touch(p));
+        wrong.is_empty()
+    }
+
     /// The DOM id of a field's input, unique per form.
     pub fn dom_id(&self, pointer_text: &str) -> String {
         let mut id = self.id_prefix.get_value();

@@ -11,6 +11,7 @@ pub static AUTH: AuthScheme = AuthScheme {
     headers: auth_headers,
     // PagerTree documents 429 but no header: the fetch layer backs off on its own.
     rate_limit: &[RateLimitSignal::RetryAfterSeconds],
+    setting_choices: &[],
 };
 
 fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {

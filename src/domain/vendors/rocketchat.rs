@@ -17,6 +17,7 @@ pub static AUTH: AuthScheme = AuthScheme {
     headers: auth_headers,
     // The reset header is Unix milliseconds.
     rate_limit: &[RateLimitSignal::ResetAtEpochMillis("x-ratelimit-reset")],
+    setting_choices: &[],
 };
 
 fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {

@@ -17,6 +17,8 @@ use crate::state::connection_form::{
 };
 use crate::state::{Connections, Secrets, Toasts};
 
+use super::setting_choices::{with_read_choices, ChoiceReader, ReadChoices, SettingChoiceButtons};
+
 /// `edit` is a connection id, or `new`.
 #[component]
 pub fn ConnectionEditor(edit: String) -> impl IntoView {
@@ -102,8 +104,21 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         same_destination.get() == Some(false)
             && moved_id.as_deref().is_some_and(|id| secrets.has_any(id))
     };
-    let spec = Signal::derive(move || connection_form(vendor.get()));
-    let ctx = FormCtx::new(spec, draft, saved_secrets, "conn");
+    // Choices read from the vendor (account groups) join the form; the spec is memoised so a
+    // read that lands redraws only the select it fills.
+    let read_choices: ReadChoices = RwSignal::new(Default::default());
+    let spec = Memo::new(move |_| {
+        let vendor = vendor.get();
+        with_read_choices(connection_form(vendor), vendor, &read_choices)
+    });
+    let ctx = FormCtx::new(spec.into(), draft, saved_secrets, "conn");
+    let reader_id = existing_id.clone();
+    let reader = ChoiceReader::new(ctx, read_choices, move || {
+        match (same_destination.get_untracked(), reader_id.as_deref()) {
+            (Some(true), Some(id)) => secrets.values(id),
+            _ => Default::default(),
+        }
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -153,6 +168,7 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
             </Show>
             <form novalidate on:submit=on_submit>
                 <FormFields ctx/>
+                <SettingChoiceButtons vendor reader/>
                 <div class="actions">
                     <button type="submit">"Save connection"</button>
                     <a href=AppRoute::Connections.href() class="button secondary">"Cancel"</a>

@@ -2,6 +2,7 @@
 //! the `edit` query parameter, so Back and reload keep it open.
 
 mod editor;
+mod setting_choices;
 mod table;
 mod transfer;
 

@@ -2,7 +2,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, assertNoPageErrors } from '../browser.mjs';
+import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
 import { ConnectionsPage } from '../pages/connections.mjs';
 
 const SECRET = 'sk-live-very-secret-9876';
@@ -96,6 +96,64 @@ test('choosing another vendor brings its base URL, prefix and credential fields'
   await connections.save();
   assert.deepEqual(await connections.errorsOf('Base URL'), ['required']);
   await assertAccessible(page, 'connection editor, Grafana OnCall');
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('a ThousandEyes account group is chosen from the groups the credentials can see', async () => {
+  await sandbox.reset(0);
+  const { context, page } = await openPage(browser);
+  const connections = new ConnectionsPage(page);
+  await connections.open();
+  await connections.startAdding();
+  await connections.choose('Vendor', 'ThousandEyes');
+  const read = connections.editor.getByRole('button', { name: 'Read account groups from ThousandEyes' });
+  const status = connections.editor.locator('.setting-choices [role=status]').first();
+
+  // Only what the request needs is checked first: the missing token shows, the empty label waits.
+  await connections.fill('Email', 'noreply@thousandeyes.com');
+  await read.click();
+  assert.deepEqual(await connections.errorsOf('Basic auth token'), ['required']);
+  assert.deepEqual(await connections.errorsOf('Label'), []);
+  assert.equal((await sandbox.requests('/thousandeyes/')).length, 0, 'nothing is sent with a missing token');
+
+  // Wrong token: the vendor's refusal is said, and what was typed stays.
+  await connections.fill('Basic auth token', 'wrong-token');
+  await read.click();
+  await status.filter({ hasText: 'Could not read account groups' }).waitFor();
+  assert.match(await status.innerText(), /Invalid credentials/);
+  assert.equal(await connections.field('Email').inputValue(), 'noreply@thousandeyes.com');
+
+  await connections.fill('Basic auth token', 'g351mw5xqhvkmh1vq6zfm51c62wyzib2');
+  await read.click();
+  await status.filter({ hasText: 'Read 3 account groups' }).waitFor();
+  const options = await connections.field('Account group').locator('option').allInnerTexts();
+  assert.deepEqual(options, ['Choose…', 'Operations EMEA (aid 1234) · current · default', 'Operations Americas (aid 5678)', 'Network lab (aid 9012)']);
+  await connections.choose('Account group', 'Operations Americas (aid 5678)');
+  const sent = await sandbox.requests('/thousandeyes/');
+  assert.deepEqual(sent.map((r) => r.path), ['/thousandeyes/v6/account-groups.json', '/thousandeyes/v6/account-groups.json']);
+  assert.ok(sent.every((r) => !(r.query ?? '').includes('aid')), 'listing the groups names no group');
+
+  await connections.fill('Label', 'Monitoring');
+  await connections.save();
+  await connections.toast('Saved “Monitoring”.').waitFor();
+  // Reopened, the saved group shows as its id until the groups are read again.
+  await connections.edit('Monitoring');
+  assert.equal(await connections.field('Account group').inputValue(), '5678');
+  // The token saved with the connection is used; it is not typed again.
+  await read.click();
+  await status.filter({ hasText: 'Read 3 account groups' }).waitFor();
+  assert.equal(await connections.field('Account group').inputValue(), '5678', 'a late read keeps the choice');
+  assert.equal(await connections.field('Account group').locator('option:checked').innerText(), 'Operations Americas (aid 5678)');
+
+  // A bearer token reads the v7 list, whose aids are strings.
+  await connections.choose('Sign in with', 'OAuth bearer token');
+  await connections.fill('Bearer token', 'demo-thousandeyes-bearer');
+  await read.click();
+  await status.filter({ hasText: 'Read 3 account groups' }).waitFor();
+  const last = (await sandbox.requests('/thousandeyes/')).at(-1);
+  assert.equal(last.path, '/thousandeyes/v7/account-groups');
+  await assertAccessible(page, 'connection editor, ThousandEyes with account groups');
   await assertNoPageErrors(page);
   await context.close();
 });

@@ -20,6 +20,7 @@ pub static AUTH: AuthScheme = AuthScheme {
         RateLimitSignal::RetryAfterSeconds,
         RateLimitSignal::ResetInSeconds("x-ratelimit-reset"),
     ],
+    setting_choices: &[],
 };
 
 fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {

@@ -15,6 +15,7 @@ pub static AUTH: AuthScheme = AuthScheme {
         RateLimitSignal::RetryAfterSeconds,
         RateLimitSignal::ResetInSeconds("ratelimit-reset"),
     ],
+    setting_choices: &[],
 };
 
 fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {

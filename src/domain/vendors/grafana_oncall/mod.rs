@@ -16,60 +16,36 @@ pub use spec::{integration_form, list_filters, maintenance_form};
 use serde_json::Value;
 
 use crate::domain::api::{
-    Capabilities, Cursor, IntegrationSummary, ListQuery, Lookup, LookupPage, Record, RecordAction,
-    VendorApi,
+    Built, Capabilities, Lookup, LookupPage, Record, RecordAction, VendorApi, Vertical,
 };
-use crate::domain::columns::Column;
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
-use crate::domain::listing::{Paging, RecordShape};
-use crate::domain::request::{Request, Response};
+use crate::domain::request::Response;
 use crate::domain::vendor::Vendor;
 
 pub struct OnCallApi;
 
 pub static API: OnCallApi = OnCallApi;
 
+static VERTICAL: Vertical = Vertical {
+    vendor: Vendor::GrafanaOncall,
+    records: parse::RECORDS,
+    paging: parse::PAGING,
+    columns: &parse::COLUMNS,
+    list: requests::list,
+    get: requests::get,
+    create: Some(requests::create),
+    update: Some(requests::update),
+    delete: Some(requests::delete),
+    test: None,
+    parse_error: errors::parse,
+    summary: parse::summary,
+    draft_from: parse::draft_from,
+};
+
 impl VendorApi for OnCallApi {
-    fn vendor(&self) -> Vendor {
-        Vendor::GrafanaOncall
-    }
-    fn list_request(
-        &self,
-        query: &ListQuery,
-        cursor: Option<&Cursor>,
-    ) -> Result<Request, ApiError> {
-        requests::list(query, cursor)
-    }
-    fn records(&self) -> RecordShape {
-        parse::RECORDS
-    }
-    fn paging(&self) -> Paging {
-        parse::PAGING
-    }
-    fn get_request(&self, id: &str) -> Request {
-        requests::get(id)
-    }
-    fn can_create(&self) -> bool {
-        true
-    }
-    fn create_request(&self, draft: &Value) -> Result<Request, ApiError> {
-        requests::create(draft)
-    }
-    fn update_request(&self, before: &Record, draft: &Value) -> Result<Request, ApiError> {
-        requests::update(before, draft)
-    }
-    fn delete_request(&self, record: &Record) -> Result<Request, ApiError> {
-        requests::delete(record)
-    }
-    fn parse_error(&self, response: &Response, now_ms: u64) -> ApiError {
-        errors::parse(response, now_ms)
-    }
-    fn summary(&self, record: &Record) -> IntegrationSummary {
-        parse::summary(record)
-    }
-    fn columns(&self) -> &'static [Column] {
-        &parse::COLUMNS
+    fn vertical(&self) -> &'static Vertical {
+        &VERTICAL
     }
     fn lookups(&self) -> Vec<Lookup> {
         requests::lookups()
@@ -97,19 +73,11 @@ impl VendorApi for OnCallApi {
             }],
         }
     }
-    fn action_request(
-        &self,
-        action: &str,
-        record: &Record,
-        draft: &Value,
-    ) -> Result<Request, ApiError> {
+    fn action_request(&self, action: &str, record: &Record, draft: &Value) -> Built {
         requests::action(action, record, draft)
     }
     fn form_spec(&self, editing: Option<&Record>) -> FormSpec {
         integration_form(editing)
-    }
-    fn draft_from(&self, record: &Record) -> Value {
-        parse::draft_from(record)
     }
     fn capabilities(&self, record: &Record) -> Capabilities {
         parse::capabilities(record)

@@ -4,6 +4,7 @@
 
 pub mod confluent;
 pub mod grafana_oncall;
+pub mod thousandeyes;
 
 use std::sync::{Arc, Mutex};
 
@@ -52,6 +53,7 @@ pub fn routes(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
         let vendor = match *slug {
             "confluent" => confluent::guarded(sandbox.clone()),
             "grafana-oncall" => grafana_oncall::guarded(sandbox.clone()),
+            "thousandeyes" => thousandeyes::guarded(sandbox.clone()),
             _ => not_simulated(slug),
         };
         router.nest(&format!("/{slug}"), vendor)

@@ -1,8 +1,10 @@
-//! ThousandEyes API v6: HTTP Basic with the user's email and API token, or an OAuth bearer
-//! token; the account group (`aid`) picks whose integrations are listed.
+//! ThousandEyes: HTTP Basic with the user's email and API token (v6), or an OAuth bearer token
+//! (v6 and v7); the account group (`aid`), chosen from the groups the token can see, picks whose
+//! integrations are listed.
 
 use serde_json::json;
 
+use super::account_groups::ACCOUNT_GROUP;
 use crate::domain::auth::Credentials;
 use crate::domain::auth::{basic, header, AuthScheme};
 use crate::domain::field::{FieldSpec, Variant};
@@ -16,6 +18,7 @@ pub static AUTH: AuthScheme = AuthScheme {
     rate_limit: &[RateLimitSignal::ResetAtEpochSeconds(
         "x-organization-rate-limit-reset",
     )],
+    setting_choices: &[ACCOUNT_GROUP],
 };
 
 fn credential_fields() -> Vec<FieldSpec> {
@@ -43,9 +46,12 @@ fn credential_fields() -> Vec<FieldSpec> {
         )
         .required()
         .default_value(json!("basic")),
-        FieldSpec::integer("/settings/aid", "Account group id (aid)")
-            .range(Some(1), None)
-            .help("Leave empty for your default account group."),
+        FieldSpec::choice("/settings/aid", "Account group", vec![])
+            .choices_from_vendor()
+            .pattern("must be an account group id (digits)", |aid| {
+                !aid.is_empty() && aid.bytes().all(|b| b.is_ascii_digit())
+            })
+            .help("Read the groups this token can see with the button below the form, then choose one. Leave empty for the token's default group."),
     ]
 }
 
