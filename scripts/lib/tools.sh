@@ -83,13 +83,13 @@ ensure_build_tools() {
 # nginx, run by the end-to-end tests with the shipped deploy/nginx.conf.template (never the
 # system service).
 ensure_nginx() {
-  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
-    log "installing nginx from Debian"
+  local module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+  if { ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; } || [ ! -f "$module" ]; then
+    log "installing nginx and its brotli_static module from Debian"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends nginx-light >/dev/null 2>&1 \
-      || $sudo apt-get install -y -qq --no-install-recommends nginx >/dev/null
+    $sudo apt-get install -y -qq --no-install-recommends nginx libnginx-mod-http-brotli-static >/dev/null
   fi
 }
 

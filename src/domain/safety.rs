@@ -7,8 +7,12 @@ use url::Url;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UrlProblem {
     NotAbsolute,
-    SchemeNotAllowed { allowed: Vec<&'static str> },
+    SchemeNotAllowed {
+        allowed: Vec<&'static str>,
+    },
     MissingHost,
+    /// Unicode hosts are not converted (no IDNA tables in the bundle); their ASCII form works.
+    NonAsciiHost,
     Invalid,
 }
 
@@ -21,6 +25,10 @@ impl UrlProblem {
                 format!("must start with {}", list.join(" or "))
             }
             UrlProblem::MissingHost => "must name a host, like https://host/path".into(),
+            UrlProblem::NonAsciiHost => {
+                "names a host with non-ASCII letters: write the host in its ASCII form (xn--…)"
+                    .into()
+            }
             UrlProblem::Invalid => "is not a valid URL".into(),
         }
     }
@@ -32,6 +40,7 @@ pub fn check_url(text: &str, schemes: &[&'static str]) -> Result<Url, UrlProblem
     let url = Url::parse(text).map_err(|error| match error {
         url::ParseError::RelativeUrlWithoutBase => UrlProblem::NotAbsolute,
         url::ParseError::EmptyHost => UrlProblem::MissingHost,
+        url::ParseError::IdnaError if !text.is_ascii() => UrlProblem::NonAsciiHost,
         _ => UrlProblem::Invalid,
     })?;
     if !schemes.contains(&url.scheme()) {
@@ -205,6 +214,15 @@ mod tests {
             check_url("https://bad host/", WEB),
             Err(UrlProblem::Invalid)
         );
+    }
+
+    #[test]
+    fn unicode_hosts_ask_for_their_ascii_form_which_passes() {
+        let problem = check_url("https://bücher.example/hook", WEB).unwrap_err();
+        assert_eq!(problem, UrlProblem::NonAsciiHost);
+        assert!(problem.message().contains("xn--"));
+        assert!(check_url("https://xn--bcher-kva.example/hook", WEB).is_ok());
+        assert_eq!(safe_href("https://bücher.example/"), None, "shown as text");
     }
 
     #[test]

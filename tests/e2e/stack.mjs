@@ -20,6 +20,9 @@ const VENDORS = {
   PAGERTREE_UPSTREAM: 'pagertree',
 };
 
+// Debian's libnginx-mod-http-brotli-static, installed by scripts/lib/tools.sh.
+const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+
 function renderNginx(dir) {
   const values = {
     PATCHBAY_LISTEN: `127.0.0.1:${APP_PORT}`,
@@ -31,12 +34,14 @@ function renderNginx(dir) {
   for (const [name, slug] of Object.entries(VENDORS)) {
     values[name] = `http://127.0.0.1:${SANDBOX_PORT}/${slug}`;
   }
+  if (!existsSync(BROTLI_STATIC_MODULE)) throw new Error(`${BROTLI_STATIC_MODULE} is missing: scripts/lib/tools.sh ensure_nginx installs it`);
   if (!existsSync(join(ROOT, 'dist/csp-hashes.conf'))) throw new Error('dist/csp-hashes.conf is missing: trunk build runs the hook that writes it');
   const template = readFileSync(join(ROOT, 'deploy/nginx.conf.template'), 'utf8');
   const server = template.replace(/\$\{([A-Z_]+)\}/g, (whole, name) => values[name] ?? whole);
   writeFileSync(join(dir, 'patchbay.conf'), server);
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub), { recursive: true });
   const main = `
+load_module ${BROTLI_STATIC_MODULE};
 worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
