@@ -55,6 +55,10 @@ pub enum Paging {
     NextLink {
         next: &'static str,
         total: Option<&'static str>,
+        /// The query parameter that numbers pages in the links (OnCall's `page`), when they
+        /// are page numbers: once the total is known, the remaining pages can be read together.
+        /// `None` for opaque tokens (Confluent), which must be followed one by one.
+        page_param: Option<&'static str>,
     },
     /// An offset parameter and a page-size parameter (`limit`, `count`); where the list ends
     /// is read as `end` says (Rocket.Chat, PagerTree).
@@ -120,6 +124,40 @@ impl Paging {
                 };
                 (more && got > 0).then_some(Cursor::Offset(start + got))
             }
+        }
+    }
+
+    /// Every page after the first, when this strategy can name them all up front: page-number
+    /// links and offsets, given the vendor's `total` and how many records the first page held.
+    /// `None` for opaque tokens or when the first page says too little.
+    pub fn later_pages(&self, next: &Cursor, total: u64, first_len: usize) -> Option<Vec<Cursor>> {
+        let size = u64::try_from(first_len).ok().filter(|&n| n > 0)?;
+        let pages = total.div_ceil(size);
+        match (*self, next) {
+            (
+                Paging::NextLink {
+                    page_param: Some(param),
+                    ..
+                },
+                Cursor::Link(link),
+            ) => {
+                // The next link must number page 2, so page n is that link with n in its place.
+                let (before, after) = link.split_once(&format!("{param}=2"))?;
+                let is_whole = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_digit());
+                let boundary = before.is_empty() || before.ends_with(['?', '&']);
+                if !boundary || !is_whole(after.chars().next()) {
+                    return None;
+                }
+                Some(
+                    (2..=pages)
+                        .map(|n| Cursor::Link(format!("{before}{param}={n}{after}")))
+                        .collect(),
+                )
+            }
+            (Paging::Offset { .. }, Cursor::Offset(start)) if *start == size => {
+                Some((1..pages).map(|n| Cursor::Offset(n * size)).collect())
+            }
+            _ => None,
         }
     }
 

@@ -57,6 +57,7 @@ fn next_links_are_followed_as_given_with_the_total() {
     let paging = Paging::NextLink {
         next: "/metadata/next",
         total: Some("/metadata/total_size"),
+        page_param: None,
     };
     let body = json!({"data": [{"id": "a"}], "metadata": {"next": "https://x.test/l?page_token=t", "total_size": 3}});
     let page = read_list(&ok(body), &DATA, &paging, None, refused).unwrap();
@@ -164,4 +165,62 @@ fn errors_and_malformed_answers_are_errors_never_panics() {
     assert!(one.message.contains("the integration has no id"));
     let found = read_one(&ok(json!({"id": "X"})), &DATA, "the integration", refused).unwrap();
     assert_eq!(found.id, "X");
+}
+
+#[test]
+fn page_number_links_and_offsets_name_every_later_page_up_front() {
+    let numbered = Paging::NextLink {
+        next: "/next",
+        total: Some("/count"),
+        page_param: Some("page"),
+    };
+    let next =
+        Cursor::Link("https://x.test/api/v1/integrations/?page=2&perpage=100&team_id=T".into());
+    let later = numbered.later_pages(&next, 350, 100).unwrap();
+    assert_eq!(later.len(), 3, "pages 2, 3 and 4 of 350 at 100");
+    assert_eq!(later[0], next);
+    assert_eq!(
+        later[2],
+        Cursor::Link("https://x.test/api/v1/integrations/?page=4&perpage=100&team_id=T".into())
+    );
+    // Only a link that numbers page 2 as a whole parameter is taken apart.
+    for odd in [
+        "https://x.test/l?page=3",
+        "https://x.test/l?subpage=2",
+        "https://x.test/l?page=21",
+    ] {
+        assert_eq!(
+            numbered.later_pages(&Cursor::Link(odd.into()), 350, 100),
+            None,
+            "{odd}"
+        );
+    }
+    assert_eq!(
+        numbered.later_pages(&next, 350, 0),
+        None,
+        "an empty first page says nothing"
+    );
+    let tokens = Paging::NextLink {
+        next: "/metadata/next",
+        total: Some("/metadata/total_size"),
+        page_param: None,
+    };
+    assert_eq!(
+        tokens.later_pages(
+            &Cursor::Link("https://x.test/l?page_token=t".into()),
+            350,
+            100
+        ),
+        None
+    );
+    let offsets = Paging::Offset {
+        offset: "offset",
+        limit: "count",
+        size: 100,
+        end: OffsetEnd::Total("/total"),
+    };
+    assert_eq!(
+        offsets.later_pages(&Cursor::Offset(100), 250, 100),
+        Some(vec![Cursor::Offset(100), Cursor::Offset(200)])
+    );
 }

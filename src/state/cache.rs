@@ -28,12 +28,45 @@ pub struct CachedList {
     pub note: Option<String>,
     /// Which load wrote this; a newer load makes an older one's pages stale.
     generation: u64,
+    /// How many records were replaced or removed in place since the load started.
+    edits: u64,
 }
 
 impl CachedList {
     pub fn loading(&self) -> bool {
         !self.complete && self.error.is_none()
     }
+
+    /// `(load, edits)`: while both stay the same, records are only ever added at the end, so
+    /// whatever is derived from the first n records is still right.
+    pub fn stamp(&self) -> (u64, u64) {
+        (self.generation, self.edits)
+    }
+
+    /// Everything but the records: cheap to copy on every page that lands.
+    pub fn status(&self) -> ListStatus {
+        ListStatus {
+            loaded: self.records.len(),
+            total: self.total,
+            skipped: self.skipped,
+            complete: self.complete,
+            loading: self.loading(),
+            error: self.error.clone(),
+            note: self.note.clone(),
+        }
+    }
+}
+
+/// How far a list's load has come, without its records.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListStatus {
+    pub loaded: usize,
+    pub total: Option<u64>,
+    pub skipped: usize,
+    pub complete: bool,
+    pub loading: bool,
+    pub error: Option<ApiError>,
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -89,6 +122,12 @@ impl ListCache {
         self.lists.with(|lists| lists.get(key).cloned())
     }
 
+    /// Reads one list in place (tracked): what a page derives from a long list, without
+    /// copying its records each time a page of them lands.
+    pub fn with<T>(&self, key: &str, read: impl FnOnce(Option<&CachedList>) -> T) -> T {
+        self.lists.with(|lists| read(lists.get(key)))
+    }
+
     /// Starts a fresh load and returns its generation, which `append`, `finish` and `fail`
     /// must present: pages of an abandoned older load are ignored.
     pub fn start(&self, key: &str) -> u64 {
@@ -135,6 +174,7 @@ impl ListCache {
             let Some(list) = lists.get_mut(key) else {
                 return;
             };
+            list.edits += 1;
             match list.records.iter_mut().find(|r| r.id == record.id) {
                 Some(existing) => *existing = record,
                 None => {
@@ -153,6 +193,7 @@ impl ListCache {
                 return;
             };
             let before = list.records.len();
+            list.edits += 1;
             list.records.retain(|r| r.id != id);
             if list.records.len() < before {
                 list.total = list.total.map(|t| t.saturating_sub(1));

@@ -3,10 +3,12 @@
 
 use std::collections::HashSet;
 
+use futures_util::stream::{self, StreamExt};
+
 use crate::domain::auth::scoped;
 use crate::domain::paging::{self, Onward};
 use crate::domain::{
-    ApiError, Cursor, ErrorKind, ListQuery, Lookups, Record, Request, Response, VendorApi,
+    ApiError, Cursor, ErrorKind, ListQuery, Lookups, Page, Record, Request, Response, VendorApi,
 };
 use crate::http::client::now_ms;
 use crate::http::{Client, Target, WaitNotice};
@@ -92,9 +94,15 @@ pub async fn load_all(
     }
 }
 
-/// Reads pages into the cache until the vendor has no next page. `keep` filters records here
-/// (the vendor's total then counts what it sent, not what is kept). An error comes with the
-/// number of pages read before it.
+/// How many pages are read at once when the vendor's total names them all up front.
+const IN_FLIGHT: usize = 3;
+
+/// Reads pages into the cache until the vendor has no next page. Once the first page gives
+/// a total and the paging can name every later page (page numbers, offsets), those are read
+/// `IN_FLIGHT` at a time and appended in order; opaque tokens are followed one by one. A
+/// rate-limited request waits as the vendor says before it is sent again, so a throttled
+/// vendor slows the whole read down. `keep` filters records here (the vendor's total then
+/// counts what it sent, not what is kept). An error comes with the number of pages read.
 #[allow(clippy::too_many_arguments)]
 async fn read_pages(
     api: &'static dyn VendorApi,
@@ -106,41 +114,67 @@ async fn read_pages(
     keep: Option<&dyn Fn(&Record) -> bool>,
     on_wait: &dyn Fn(WaitNotice),
 ) -> Result<(), (usize, ApiError)> {
-    let mut cursor = None;
-    let mut followed = HashSet::new();
-    let (mut pages, mut read, mut total) = (0usize, 0u64, None);
-    loop {
-        let request = api
-            .list_request(query, cursor.as_ref())
-            .map_err(|e| (pages, e))?;
-        let mut page = match send(api, target, &request, on_wait).await {
+    let read_one = |cursor: Option<Cursor>| async move {
+        let request = api.list_request(query, cursor.as_ref())?;
+        match send(api, target, &request, on_wait).await {
             Ok(response) => api.parse_list(&response, cursor.as_ref()),
             Err(error) => Err(list_not_found(error, &request)),
         }
-        .map_err(|e| (pages, e))?;
-        let next = page.next.clone();
-        pages += 1;
-        read += (page.records.len() + page.skipped) as u64;
-        total = page.total.or(total);
+    };
+    let mut tally = Tally::default();
+    let store = |mut page: Page, tally: &mut Tally| {
+        tally.pages += 1;
+        tally.read += (page.records.len() + page.skipped) as u64;
+        tally.total = page.total.or(tally.total);
         if let Some(keep) = keep {
             page.records.retain(|r| keep(r));
             page.total = None;
         }
         cache.append(key, generation, page);
-        let Some(next) = next else {
-            return Ok(());
-        };
-        if let Onward::Stop(why) = paging::after_page(pages, read, total) {
-            return Err((pages, ApiError::new(ErrorKind::Malformed, why)));
+    };
+
+    let first = read_one(None).await.map_err(|e| (0, e))?;
+    let first_len = first.records.len() + first.skipped;
+    let mut next = first.next.clone();
+    store(first, &mut tally);
+    let together = next.as_ref().zip(tally.total).and_then(|(next, total)| {
+        api.paging()
+            .later_pages(next, total, first_len)
+            .filter(|later| later.len() < paging::MAX_PAGES)
+    });
+    if let Some(later) = together {
+        let mut pages =
+            stream::iter(later.into_iter().map(|c| read_one(Some(c)))).buffered(IN_FLIGHT);
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| (tally.pages, e))?;
+            next = page.next.clone();
+            store(page, &mut tally);
+        }
+    }
+    let mut followed = HashSet::new();
+    while let Some(cursor) = next {
+        if let Onward::Stop(why) = paging::after_page(tally.pages, tally.read, tally.total) {
+            return Err((tally.pages, ApiError::new(ErrorKind::Malformed, why)));
         }
         // A cursor seen before would loop forever: stop and say why.
-        if !followed.insert(next.clone()) {
+        if !followed.insert(cursor.clone()) {
             let why =
                 "The vendor's next page points back to a page already read; the list stops here.";
-            return Err((pages, ApiError::new(ErrorKind::Malformed, why)));
+            return Err((tally.pages, ApiError::new(ErrorKind::Malformed, why)));
         }
-        cursor = Some(next);
+        let page = read_one(Some(cursor)).await.map_err(|e| (tally.pages, e))?;
+        next = page.next.clone();
+        store(page, &mut tally);
     }
+    Ok(())
+}
+
+/// Pages and entries read so far, and the vendor's total.
+#[derive(Default)]
+struct Tally {
+    pages: usize,
+    read: u64,
+    total: Option<u64>,
 }
 
 /// A 404 on a list read means the address is wrong, not that an integration is gone.

@@ -9,12 +9,12 @@ use leptos_router::NavigateOptions;
 use super::calls::load_all;
 use super::list_filters::FilterBar;
 use super::list_table::ListTable;
-use super::list_view::{capped, view as cut, MAX_ADDRESS_VALUE};
+use super::list_view::{capped, ListIndex, Row, Stamp, MAX_ADDRESS_VALUE};
 use super::lookups::use_lookups;
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::domain::{IntegrationSummary, ListQuery, VendorApi};
 use crate::routes::AppRoute;
-use crate::state::cache::{filtered_key, key_of, CachedList};
+use crate::state::cache::{filtered_key, key_of, ListStatus};
 use crate::state::{Connection, ListCache, Secrets};
 
 /// URL parameters that carry vendor filters start with this.
@@ -77,13 +77,15 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
         let load = load.clone();
         move |_| {
             let key = key.get();
-            if !untrack(|| cache.get(&key)).is_some_and(|l| l.complete) {
+            if !untrack(|| cache.with(&key, |l| l.is_some_and(|l| l.complete))) {
                 load(key, filters.get_untracked());
             }
         }
     });
 
-    let list = Memo::new(move |_| cache.get(&key.get()).unwrap_or_default());
+    // How far the load has come, read without the records, which can be many.
+    let status =
+        Memo::new(move |_| cache.with(&key.get(), |l| l.map(|l| l.status()).unwrap_or_default()));
     let search = Memo::new(move |_| capped(&query.read().get("q").unwrap_or_default()));
     let page = Memo::new(move |_| {
         query
@@ -93,28 +95,53 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             .unwrap_or(1)
     });
     let resolved = Memo::new(move |_| lookups.get().and_then(Result::ok).unwrap_or_default());
-    // What search reads: the summary, and (only while someone searches) the record's other
-    // shown cells, such as team names. Pages that merely load never pay for it.
-    let searching = Memo::new(move |_| !search.with(String::is_empty));
-    let summaries = Memo::new(move |_| {
-        let searching = searching.get();
-        resolved.with(|names| {
-            list.with(|l| {
-                l.records
+    // Each record's row (its summary and search text, team names included) is made once, when
+    // the record lands; a page late in a long list costs what the first page did.
+    let names = Memo::new(move |previous: Option<&u64>| {
+        resolved.track();
+        previous.map_or(0, |n| n + 1)
+    });
+    let index = StoredValue::new(ListIndex::default());
+    let synced = Memo::new(move |_| {
+        let names = names.get();
+        cache.with(&key.get(), |list| {
+            let Some(list) = list else {
+                index.update_value(ListIndex::clear);
+                return (Stamp::default(), 0);
+            };
+            let (load, edits) = list.stamp();
+            let stamp = Stamp { load, edits, names };
+            resolved.with_untracked(|lookups| {
+                index.update_value(|index| {
+                    index.sync(stamp, &list.records, |record| {
+                        Row::new(IntegrationSummary {
+                            searchable: api.search_text(record, lookups),
+                            ..api.summary(record)
+                        })
+                    });
+                })
+            });
+            (stamp, list.records.len())
+        })
+    });
+    let shown = Memo::new(move |_| {
+        // Read (not only tracked), so the rows are brought up to date before they are cut.
+        let _rows_in_step = synced.get();
+        index.with_value(|index| index.view(&search.get(), page.get()))
+    });
+    // The records on the view page, with what their cells depend on (edits, names).
+    let shown_records = Memo::new(move |_| {
+        let (stamp, _) = synced.get();
+        shown.with(|view| {
+            cache.with(&key.get_untracked(), |list| {
+                view.rows
                     .iter()
-                    .map(|r| IntegrationSummary {
-                        searchable: if searching {
-                            api.search_text(r, names)
-                        } else {
-                            String::new()
-                        },
-                        ..api.summary(r)
-                    })
+                    .filter_map(|row| list?.records.get(row.at).cloned())
+                    .map(|record| (record, stamp))
                     .collect::<Vec<_>>()
             })
         })
     });
-    let shown = Memo::new(move |_| summaries.with(|all| cut(all, &search.get(), page.get())));
 
     // Changes the URL: search and page (filters are kept unless given).
     let conn_id = connection.id.clone();
@@ -168,7 +195,7 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
     view! {
         <div class="toolbar">
             {create}
-            <button type="button" class="secondary" on:click=reload disabled=move || list.with(CachedList::loading)>"Reload"</button>
+            <button type="button" class="secondary" on:click=reload disabled=move || status.with(|s| s.loading)>"Reload"</button>
             <label class="search">
                 <span class="visually-hidden">"Search integrations"</span>
                 <input type="search" placeholder="Search by name, kind, description or id" maxlength=MAX_ADDRESS_VALUE
@@ -177,30 +204,25 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
         </div>
         <FilterBar api lookups=resolved filters go/>
         <WaitStatus notice vendor=connection.vendor.title()/>
-        <Progress list/>
+        <Progress status/>
         {lookup_error}
-        {move || list.with(|l| l.note.clone()).map(|note| view! { <p class="notice list-note" role="status">{note}</p> })}
-        {move || list.with(|l| l.error.clone()).map(|error| view! { <ErrorPanel error title="The list could not be read completely"/> })}
-        {move || {
-            let (complete, records) = list.with(|l| (l.complete, l.records.clone()));
-            view! {
-                <ListTable conn=conn.clone() api view=shown.get() records complete search=search.get() filtered=!filters.get().is_empty()
-                    lookups=resolved.get() go/>
-            }
-        }}
+        {move || status.with(|s| s.note.clone()).map(|note| view! { <p class="notice list-note" role="status">{note}</p> })}
+        {move || status.with(|s| s.error.clone()).map(|error| view! { <ErrorPanel error title="The list could not be read completely"/> })}
+        <ListTable conn=conn api shown shown_records complete=Signal::derive(move || status.with(|s| s.complete))
+            search filtered=Signal::derive(move || !filters.with(Vec::is_empty)) lookups=resolved go/>
     }
 }
 
 /// "Loaded 200 of 606" with a progress bar while pages arrive.
 #[component]
-fn Progress(list: Memo<CachedList>) -> impl IntoView {
+fn Progress(status: Memo<ListStatus>) -> impl IntoView {
     move || {
-        let l = list.get();
-        let loaded = l.records.len();
+        let l = status.get();
+        let loaded = l.loaded;
         let skipped = (l.skipped > 0).then(|| {
             view! { <p class="muted">{format!("{} entries the vendor sent could not be read and are not shown.", l.skipped)}</p> }
         });
-        let progress = l.loading().then(|| {
+        let progress = l.loading.then(|| {
             let text = match l.total {
                 Some(total) => format!("Loading integrations… {loaded} of {total}"),
                 None => format!("Loading integrations… {loaded} so far"),

@@ -1,15 +1,103 @@
 //! What part of a loaded list the table shows: the rows matching the search, one view page at
-//! a time. Pure, so it is tested natively; the list page keeps `q` and `page` in the URL.
+//! a time. Each record's summary and search text are computed once, when it arrives, so a page
+//! that lands late in a long list costs what the first one did. Pure, so it is tested natively;
+//! the list page keeps `q` and `page` in the URL.
 
 use crate::domain::IntegrationSummary;
 
 /// Rows per view page.
 pub const ROWS_PER_PAGE: usize = 50;
 
-/// The slice of rows to draw and where it sits.
+/// One record as the list shows and searches it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub summary: IntegrationSummary,
+    /// Name, kind, description, id and the other shown cells, lower-cased once.
+    haystack: String,
+}
+
+impl Row {
+    pub fn new(summary: IntegrationSummary) -> Row {
+        let haystack = haystack(&summary);
+        Row { summary, haystack }
+    }
+}
+
+/// What a list's rows were built from: which load, how many edits since, which names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    pub load: u64,
+    pub edits: u64,
+    pub names: u64,
+}
+
+/// The rows of one loaded list, kept in step with the cache: records that only add to the
+/// end cost only themselves; anything else (a new load, an edit, names that landed) rebuilds.
+#[derive(Debug, Default)]
+pub struct ListIndex {
+    rows: Vec<Row>,
+    stamp: Option<Stamp>,
+}
+
+impl ListIndex {
+    /// Brings the rows up to `records` and says how many rows it computed.
+    pub fn sync<R>(&mut self, stamp: Stamp, records: &[R], row: impl Fn(&R) -> Row) -> usize {
+        let only_grew = self.stamp == Some(stamp) && records.len() >= self.rows.len();
+        if !only_grew {
+            self.rows.clear();
+            self.stamp = Some(stamp);
+        }
+        let start = self.rows.len();
+        self.rows.extend(records[start..].iter().map(row));
+        records.len() - start
+    }
+
+    /// Forgets every row (the list is gone).
+    pub fn clear(&mut self) {
+        self.rows.clear();
+        self.stamp = None;
+    }
+
+    /// Filters by `query` (name, kind, description, id or another shown cell, any case) and
+    /// cuts page `page`.
+    pub fn view(&self, query: &str, page: usize) -> View {
+        let needle = query.trim().to_lowercase();
+        let matching: Vec<usize> = (0..self.rows.len())
+            .filter(|&at| needle.is_empty() || self.rows[at].haystack.contains(&needle))
+            .collect();
+        let pages = matching.len().div_ceil(ROWS_PER_PAGE).max(1);
+        let page = page.clamp(1, pages);
+        let start = (page - 1) * ROWS_PER_PAGE;
+        let rows: Vec<Shown> = matching
+            .iter()
+            .skip(start)
+            .take(ROWS_PER_PAGE)
+            .map(|&at| Shown {
+                at,
+                summary: self.rows[at].summary.clone(),
+            })
+            .collect();
+        View {
+            first: if rows.is_empty() { 0 } else { start + 1 },
+            rows,
+            page,
+            pages,
+            matching: matching.len(),
+        }
+    }
+}
+
+/// A row on the view page, and where its record sits in the loaded list.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub at: usize,
+    pub summary: IntegrationSummary,
+}
+
+/// The slice of rows to draw and where it sits.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
-    pub rows: Vec<IntegrationSummary>,
+    pub rows: Vec<Shown>,
     /// 1-based, clamped to the pages that exist.
     pub page: usize,
     pub pages: usize,
@@ -17,31 +105,6 @@ pub struct View {
     pub matching: usize,
     /// 1-based position of the first row shown (0 when none).
     pub first: usize,
-}
-
-/// Filters by `query` (name, kind, description or id, any case) and cuts page `page`.
-pub fn view(all: &[IntegrationSummary], query: &str, page: usize) -> View {
-    let needle = query.trim().to_lowercase();
-    let matching: Vec<&IntegrationSummary> = all
-        .iter()
-        .filter(|row| needle.is_empty() || haystack(row).contains(&needle))
-        .collect();
-    let pages = matching.len().div_ceil(ROWS_PER_PAGE).max(1);
-    let page = page.clamp(1, pages);
-    let start = (page - 1) * ROWS_PER_PAGE;
-    let rows: Vec<IntegrationSummary> = matching
-        .iter()
-        .skip(start)
-        .take(ROWS_PER_PAGE)
-        .map(|r| (*r).clone())
-        .collect();
-    View {
-        first: if rows.is_empty() { 0 } else { start + 1 },
-        rows,
-        page,
-        pages,
-        matching: matching.len(),
-    }
 }
 
 /// `2026-11-23 15:04` from an RFC 3339 time; anything else as it came.
@@ -139,7 +202,7 @@ mod tests {
         assert_eq!(local_time(at, 14 * 60).0, "2026-12-01 00:58");
     }
 
-    fn rows(n: usize) -> Vec<IntegrationSummary> {
+    fn summaries(n: usize) -> Vec<IntegrationSummary> {
         (1..=n)
             .map(|i| IntegrationSummary {
                 id: format!("i-{i}"),
@@ -154,19 +217,57 @@ mod tests {
             .collect()
     }
 
+    fn indexed(all: &[IntegrationSummary]) -> ListIndex {
+        let mut index = ListIndex::default();
+        index.sync(Stamp::default(), all, |s| Row::new(s.clone()));
+        index
+    }
+
+    fn view(all: &[IntegrationSummary], query: &str, page: usize) -> View {
+        indexed(all).view(query, page)
+    }
+
+    #[test]
+    fn pages_that_only_add_rows_cost_only_those_rows() {
+        let all = summaries(300);
+        let stamp = Stamp::default();
+        let mut index = ListIndex::default();
+        assert_eq!(index.sync(stamp, &all[..100], |s| Row::new(s.clone())), 100);
+        assert_eq!(index.sync(stamp, &all[..200], |s| Row::new(s.clone())), 100);
+        assert_eq!(index.sync(stamp, &all[..200], |s| Row::new(s.clone())), 0);
+        assert_eq!(index.sync(stamp, &all, |s| Row::new(s.clone())), 100);
+        assert_eq!(index.view("", 6).rows[0].summary.id, "i-251");
+        // An edit, a new load or names that landed rebuild every row.
+        let edited = Stamp { edits: 1, ..stamp };
+        assert_eq!(index.sync(edited, &all, |s| Row::new(s.clone())), 300);
+        let named = Stamp { names: 1, ..edited };
+        assert_eq!(index.sync(named, &all, |s| Row::new(s.clone())), 300);
+        // A list that shrank (a delete) is rebuilt, never read past its end.
+        assert_eq!(index.sync(named, &all[..10], |s| Row::new(s.clone())), 10);
+        assert_eq!(index.view("", 1).matching, 10);
+    }
+
+    #[test]
+    fn shown_rows_say_where_their_record_sits() {
+        let all = summaries(120);
+        let page = view(&all, "integration 11", 1);
+        let at: Vec<usize> = page.rows.iter().map(|r| r.at).collect();
+        assert_eq!(at, [10, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118]);
+    }
+
     #[test]
     fn pages_cut_fifty_rows_and_the_last_holds_the_rest() {
-        let all = rows(606);
+        let all = summaries(606);
         let first = view(&all, "", 1);
         assert_eq!((first.pages, first.first, first.rows.len()), (13, 1, 50));
         let last = view(&all, "", 13);
         assert_eq!((last.first, last.rows.len()), (601, 6));
-        assert_eq!(last.rows.last().unwrap().id, "i-606");
+        assert_eq!(last.rows.last().unwrap().summary.id, "i-606");
     }
 
     #[test]
     fn out_of_range_pages_are_clamped() {
-        let all = rows(10);
+        let all = summaries(10);
         assert_eq!(view(&all, "", 0).page, 1);
         assert_eq!(view(&all, "", 99).page, 1);
         assert_eq!(
@@ -183,14 +284,14 @@ mod tests {
 
     #[test]
     fn search_matches_name_kind_description_or_id_in_any_case() {
-        let all = rows(20);
+        let all = summaries(20);
         assert_eq!(view(&all, "integration 1", 1).matching, 11);
         assert_eq!(view(&all, "SLACK", 1).matching, 10);
-        assert_eq!(view(&all, "i-20", 1).rows[0].name, "Integration 20");
+        assert_eq!(view(&all, "i-20", 1).rows[0].summary.name, "Integration 20");
         assert_eq!(view(&all, "nothing like it", 1).matching, 0);
-        let mut teamed = rows(3);
+        let mut teamed = summaries(3);
         teamed[1].searchable = "Platform Primary on-call".into();
-        assert_eq!(view(&teamed, "platform", 1).rows[0].id, "i-2");
+        assert_eq!(view(&teamed, "platform", 1).rows[0].summary.id, "i-2");
     }
 
     #[test]

@@ -98,7 +98,7 @@ test('a name collision lands on the name field', async () => {
   await context.close();
 });
 
-test('paging 230 integrations at perpage 100 follows the engine\'s next links through the proxy', async () => {
+test('paging 230 integrations at perpage 100 reads every page through the proxy', async () => {
   const { context, page, ui } = await connected(229);
   await ui.openList(CONN);
   await ui.waitLoaded();
@@ -106,8 +106,36 @@ test('paging 230 integrations at perpage 100 follows the engine\'s next links th
   await page.getByRole('button', { name: 'Last', exact: true }).click();
   await ui.row('Generated integration 229').waitFor();
   assert.equal(await ui.showing(), 'Showing 201–230 of 230');
-  const reads = (await received('GET')).map((r) => r.query);
+  // Pages 2 and 3 go out together, so they may arrive in either order.
+  const reads = (await received('GET')).map((r) => r.query).sort();
   assert.deepEqual(reads, ['page=1&perpage=100', 'page=2&perpage=100', 'page=3&perpage=100']);
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('once the total is known, later pages are read a few at a time and still land in order', async () => {
+  const { context, page, ui } = await connected(429); // 430 integrations: 5 pages of 100
+  // Page 1 answers at once; the next three requests are each held back for a while.
+  await sandbox.fault({ match: { path: ITEMS }, times: 1, fault: { kind: 'delay', ms: 0 } });
+  await sandbox.fault({ match: { path: ITEMS }, times: 3, fault: { kind: 'delay', ms: 5000 } });
+  await ui.openList(CONN);
+  // Read one by one, page 3 would wait for page 2's answer; here 2, 3 and 4 are all asked for…
+  let asked = [];
+  for (const until = Date.now() + 4000; Date.now() < until && !asked.includes('page=4&perpage=100');) {
+    asked = (await received('GET')).map((r) => r.query);
+  }
+  assert.ok(asked.includes('page=3&perpage=100') && asked.includes('page=4&perpage=100'), `asked: ${asked}`);
+  assert.ok(!asked.includes('page=5&perpage=100'), 'no more than three pages are in flight');
+  // …while nothing after page 1 has landed yet.
+  assert.match(await page.locator('.progress').innerText(), /100 of 430/);
+  await ui.waitLoaded();
+  assert.equal(await ui.showing(), 'Showing 1–50 of 430');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.locator('[aria-current=page]', { hasText: 'Page 3 of 9' }).waitFor();
+  assert.deepEqual((await ui.names()).slice(0, 2), ['Generated integration 100', 'Generated integration 101']);
+  const reads = (await received('GET')).map((r) => r.query).sort();
+  assert.deepEqual(reads, [1, 2, 3, 4, 5].map((n) => `page=${n}&perpage=100`), 'each page read once');
   await assertNoPageErrors(page);
   await context.close();
 });

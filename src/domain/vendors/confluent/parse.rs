@@ -19,6 +19,7 @@ pub const RECORDS: RecordShape = RecordShape {
 pub const PAGING: Paging = Paging::NextLink {
     next: "/metadata/next",
     total: Some("/metadata/total_size"),
+    page_param: None,
 };
 
 pub fn summary(record: &Record) -> IntegrationSummary {

@@ -27,6 +27,7 @@ pub const RECORDS: RecordShape = RecordShape {
 pub const PAGING: Paging = Paging::NextLink {
     next: "/next",
     total: Some("/count"),
+    page_param: Some("page"),
 };
 
 /// Teams and escalation chains share the envelope; each result has an `id` and a `name`.

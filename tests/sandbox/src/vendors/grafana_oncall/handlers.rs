@@ -18,10 +18,13 @@ use crate::state::{lock, Sandbox};
 type Params = Query<HashMap<String, String>>;
 
 /// The page envelope over `items`, with absolute links under the engine's own URL.
+/// One page of `items`, each shown through `show` (only the page's own: a long list costs
+/// the page, not the whole list).
 fn page(
     sandbox: &Sandbox,
     path: &str,
-    items: Vec<Value>,
+    items: Vec<&Value>,
+    show: impl Fn(&Value) -> Value,
     params: &HashMap<String, String>,
     default_size: usize,
 ) -> Response {
@@ -52,7 +55,11 @@ fn page(
             api_url(sandbox)
         ))
     };
-    let results: Vec<Value> = window.take(items.into_iter());
+    let results: Vec<Value> = window
+        .take(items.into_iter())
+        .into_iter()
+        .map(show)
+        .collect();
     Json(json!({
         "count": count,
         "next": if current < total_pages { link(current + 1) } else { Value::Null },
@@ -74,23 +81,21 @@ fn shown(sandbox: &Sandbox, integration: &Value) -> Value {
 }
 
 pub async fn list(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) -> Response {
-    let items: Vec<Value> = {
-        let state = lock(&sandbox.vendors.grafana_oncall);
-        state
-            .integrations
-            .iter()
-            // The engine creates maintenance-type integrations but never lists them.
-            .filter(|i| i["type"] != "maintenance")
-            .filter(|i| params.get("name").is_none_or(|n| i["name"] == n.as_str()))
-            .filter(|i| match params.get("team_id").map(String::as_str) {
-                None => true,
-                Some("null") => i["team_id"].is_null(),
-                Some(team) => i["team_id"] == team,
-            })
-            .map(|i| shown(&sandbox, i))
-            .collect()
-    };
-    page(&sandbox, "/api/v1/integrations/", items, &params, 50)
+    let state = lock(&sandbox.vendors.grafana_oncall);
+    let items: Vec<&Value> = state
+        .integrations
+        .iter()
+        // The engine creates maintenance-type integrations but never lists them.
+        .filter(|i| i["type"] != "maintenance")
+        .filter(|i| params.get("name").is_none_or(|n| i["name"] == n.as_str()))
+        .filter(|i| match params.get("team_id").map(String::as_str) {
+            None => true,
+            Some("null") => i["team_id"].is_null(),
+            Some(team) => i["team_id"] == team,
+        })
+        .collect();
+    let show = |i: &Value| shown(&sandbox, i);
+    page(&sandbox, "/api/v1/integrations/", items, show, &params, 50)
 }
 
 pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Response {
@@ -218,13 +223,22 @@ pub async fn maintenance_stop(
 }
 
 pub async fn teams(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) -> Response {
-    let items = lock(&sandbox.vendors.grafana_oncall).teams.clone();
-    page(&sandbox, "/api/v1/teams/", items, &params, 50)
+    let state = lock(&sandbox.vendors.grafana_oncall);
+    let items = state.teams.iter().collect();
+    page(&sandbox, "/api/v1/teams/", items, Value::clone, &params, 50)
 }
 
 pub async fn chains(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) -> Response {
-    let items = lock(&sandbox.vendors.grafana_oncall).chains.clone();
-    page(&sandbox, "/api/v1/escalation_chains/", items, &params, 50)
+    let state = lock(&sandbox.vendors.grafana_oncall);
+    let items = state.chains.iter().collect();
+    page(
+        &sandbox,
+        "/api/v1/escalation_chains/",
+        items,
+        Value::clone,
+        &params,
+        50,
+    )
 }
 
 fn object(bytes: &Bytes) -> Option<Value> {
