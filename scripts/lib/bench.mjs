@@ -19,7 +19,7 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-const ms = (value) => `${Math.round(value)} ms`;
+const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : '–');
 
 async function reset(seed) {
   const response = await fetch(`${SANDBOX}/_sandbox/reset`, {
