@@ -2,10 +2,10 @@
 // with the sandbox: medians of RUNS after one warm-up. Prints a table; asserts nothing.
 // Run through scripts/bench, which builds first.
 
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '../../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startStack, APP_PORT, SANDBOX_PORT } from '../../tests/e2e/stack.mjs';
+import { firstScreen } from './first-screen.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const APP = `http://127.0.0.1:${APP_PORT}`;
@@ -91,12 +91,7 @@ async function vendorPage() {
 
 /** What the first screen transfers: from the build's files, and as the browser received it. */
 async function transfer(browser) {
-  const dist = join(ROOT, 'dist');
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const named = [...html.matchAll(/(?:href=|module_or_path: )['"]?\/([^'"\s>]+)/g)].map((m) => m[1]);
-  const files = ['index.html', ...new Set(named), 'connections.json'];
-  const size = (name) => readFileSync(join(dist, name)).length;
-  const built = files.reduce((t, f) => ({ raw: t.raw + size(f), gzip: t.gzip + size(`${f}.gz`), brotli: t.brotli + size(`${f}.br`) }), { raw: 0, gzip: 0, brotli: 0 });
+  const built = firstScreen(join(ROOT, 'dist')).total;
   const { context, page } = await freshPage(browser, -1);
   const encodings = new Set();
   page.on('response', (response) => {

@@ -3,34 +3,14 @@
 // when the brotli total is above size-budget.json's limit.
 // Usage: node scripts/lib/size.mjs [dist]
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { firstScreen } from './first-screen.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = process.argv[2] ?? join(ROOT, 'dist');
 const budget = JSON.parse(readFileSync(join(ROOT, 'size-budget.json'), 'utf8'));
-
-/** index.html, then each local file it names (href, src, module_or_path), then the preset. */
-function firstScreen() {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const named = [...html.matchAll(/(?:href=|src=|module_or_path: )['"]?\/([^'"\s>]+)/g)].map((m) => m[1]);
-  return ['index.html', ...new Set(named), 'connections.json'].filter((name) => existsSync(join(dir, name)));
-}
-
-/** The compressed copy the build wrote, or (for a build without them) compressed here. */
-function compressed(name, suffix, compress) {
-  const path = join(dir, name + suffix);
-  return existsSync(path) ? readFileSync(path).length : compress(readFileSync(join(dir, name))).length;
-}
-
-const rows = firstScreen().map((name) => ({
-  name,
-  raw: readFileSync(join(dir, name)).length,
-  gzip: compressed(name, '.gz', (b) => gzipSync(b, { level: 9 })),
-  brotli: compressed(name, '.br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
-}));
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const { rows, total } = firstScreen(dir);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
 const short = (name) => name.replace(/-[0-9a-f]{16}/, '');
 console.log(`first screen (${dir})             raw        gzip      brotli`);

@@ -52,6 +52,23 @@ impl Default for Client {
 }
 
 impl Client {
+    /// `send`, with an error status turned into an `ApiError` by `read_error` (the vendor's
+    /// own error reader, or the generic one), which receives the time now to date resets.
+    pub async fn send_expecting_success(
+        &self,
+        target: &Target,
+        request: &Request,
+        on_wait: &dyn Fn(WaitNotice),
+        read_error: impl FnOnce(&Response, u64) -> ApiError,
+    ) -> Result<Response, ApiError> {
+        let response = self.send(target, request, on_wait).await?;
+        if response.is_success() {
+            Ok(response)
+        } else {
+            Err(read_error(&response, now_ms()))
+        }
+    }
+
     /// Sends `request` to `target`. `Ok` holds whatever status the vendor answered last (the
     /// vendor module reads its error bodies); `Err` means no usable answer: refused before
     /// sending, lost, or timed out.

@@ -118,10 +118,6 @@ impl ListCache {
         expect_context::<ListCache>()
     }
 
-    pub fn get(&self, key: &str) -> Option<CachedList> {
-        self.lists.with(|lists| lists.get(key).cloned())
-    }
-
     /// Reads one list in place (tracked): what a page derives from a long list, without
     /// copying its records each time a page of them lands.
     pub fn with<T>(&self, key: &str, read: impl FnOnce(Option<&CachedList>) -> T) -> T {

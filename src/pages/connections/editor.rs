@@ -91,14 +91,19 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         let drafted = draft.with(|d| from_draft(d, &stored.id)).ok()?;
         Some(drafted.connection.same_destination(stored))
     });
+    // The connection whose saved secrets the form may use now.
     let saved_id = existing_id.clone();
-    let saved_secrets =
-        Signal::derive(
-            move || match (same_destination.get(), saved_id.as_deref()) {
-                (Some(true), Some(id)) => secrets.masked(id),
-                _ => Default::default(),
-            },
-        );
+    let usable_saved = Memo::new(move |_| {
+        (same_destination.get() == Some(true))
+            .then(|| saved_id.clone())
+            .flatten()
+    });
+    let saved_secrets = Signal::derive(move || {
+        usable_saved
+            .get()
+            .map(|id| secrets.masked(&id))
+            .unwrap_or_default()
+    });
     let moved_id = existing_id.clone();
     let secrets_dropped = move || {
         same_destination.get() == Some(false)
@@ -112,12 +117,11 @@ fn EditorForm(existing_id: Option<String>) -> impl IntoView {
         with_read_choices(connection_form(vendor), vendor, &read_choices)
     });
     let ctx = FormCtx::new(spec.into(), draft, saved_secrets, "conn");
-    let reader_id = existing_id.clone();
     let reader = ChoiceReader::new(ctx, read_choices, move || {
-        match (same_destination.get_untracked(), reader_id.as_deref()) {
-            (Some(true), Some(id)) => secrets.values(id),
-            _ => Default::default(),
-        }
+        usable_saved
+            .get_untracked()
+            .map(|id| secrets.values(&id))
+            .unwrap_or_default()
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -13,7 +13,6 @@ use crate::components::form::FormCtx;
 use crate::domain::auth::SettingChoices;
 use crate::domain::error_body::generic_error;
 use crate::domain::{ApiError, Choice, ErrorKind, FormSpec, Vendor};
-use crate::http::client::now_ms;
 use crate::http::{Client, WaitNotice};
 use crate::state::connection_form::from_draft;
 
@@ -62,17 +61,13 @@ impl ChoiceReader {
                 let target = drafted.connection.target(secrets);
                 let request = (setting.request)(&target.credentials);
                 let on_wait = move |n| notice.set(Some(n));
-                let response = Client::default().send(&target, &request, &on_wait).await;
+                let response = Client::default()
+                    .send_expecting_success(&target, &request, &on_wait, |response, now| {
+                        generic_error(response, vendor.rate_limit_signals(), now)
+                    })
+                    .await;
                 notice.set(None);
-                let response = response?;
-                if !response.is_success() {
-                    return Err(generic_error(
-                        &response,
-                        vendor.rate_limit_signals(),
-                        now_ms(),
-                    ));
-                }
-                let choices = (setting.read)(&response)?;
+                let choices = (setting.read)(&response?)?;
                 let count = choices.len();
                 read.update(|all| {
                     all.insert((vendor, setting.pointer), choices);

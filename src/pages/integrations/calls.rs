@@ -10,7 +10,6 @@ use crate::domain::paging::{self, Onward};
 use crate::domain::{
     ApiError, Cursor, ErrorKind, ListQuery, Lookups, Page, Record, Request, Response, VendorApi,
 };
-use crate::http::client::now_ms;
 use crate::http::{Client, Target, WaitNotice};
 use crate::state::ListCache;
 
@@ -23,12 +22,11 @@ pub async fn send(
 ) -> Result<Response, ApiError> {
     // Settings the vendor wants on every call (an account group) join here, once.
     let request = scoped(request.clone(), api.connection_query(), &target.credentials);
-    let response = Client::default().send(target, &request, on_wait).await?;
-    if response.is_success() {
-        Ok(response)
-    } else {
-        Err(api.parse_error(&response, now_ms()))
-    }
+    Client::default()
+        .send_expecting_success(target, &request, on_wait, |response, now| {
+            api.parse_error(response, now)
+        })
+        .await
 }
 
 pub async fn fetch_one(

@@ -42,18 +42,22 @@ pub fn ListTable(
             .into_any(),
         }
     };
-    let headers = move || {
-        api.list_columns()
-            .into_iter()
-            .map(|c| view! { <th scope="col">{c}</th> })
-            .collect_view()
+    let columns = api.list_columns();
+    let headers = {
+        let columns = columns.clone();
+        move || {
+            columns
+                .iter()
+                .map(|c| view! { <th scope="col">{*c}</th> })
+                .collect_view()
+        }
     };
     let row = move |(record, _): (Record, Stamp)| {
         let name = api.summary(&record).name;
         let cells = lookups.with_untracked(|names| api.list_cells(&record, names));
         let cells = cells
             .into_iter()
-            .zip(api.list_columns())
+            .zip(&columns)
             .map(|(cell, column)| {
                 let label = format!("{} of {name}", column.to_lowercase());
                 view! { <td><CellView cell label/></td> }
@@ -76,7 +80,7 @@ pub fn ListTable(
         <Show when=move || shown.with(|v| v.matching > 0) fallback=empty>
             <table class="integrations">
                 <caption class="visually-hidden">"Integrations"</caption>
-                <thead><tr><th scope="col">"Name"</th>{headers}</tr></thead>
+                <thead><tr><th scope="col">"Name"</th>{headers.clone()}</tr></thead>
                 <tbody>
                     <For
                         each=move || shown_records.get()

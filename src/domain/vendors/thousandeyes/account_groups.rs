@@ -5,10 +5,10 @@
 use serde_json::Value;
 
 use crate::domain::auth::{Credentials, SettingChoices};
-use crate::domain::error_body::malformed;
+use crate::domain::error_body::generic_error;
 use crate::domain::field::Choice;
-use crate::domain::listing::RecordShape;
-use crate::domain::{ApiError, Request, Response};
+use crate::domain::listing::{read_list, Paging, RecordShape};
+use crate::domain::{ApiError, Record, Request, Response};
 
 pub const ACCOUNT_GROUP: SettingChoices = SettingChoices {
     pointer: "/settings/aid",
@@ -30,20 +30,22 @@ fn request(credentials: &Credentials) -> Request {
     }
 }
 
+/// The generic list reader does the work: groups without an aid are skipped, a malformed
+/// answer is an error.
 fn read(response: &Response) -> Result<Vec<Choice>, ApiError> {
-    let body: Value = response
-        .json()
-        .map_err(|_| malformed(response, "the account-group list is not valid JSON"))?;
-    let groups = body
-        .pointer(SHAPE.items)
-        .and_then(Value::as_array)
-        .ok_or_else(|| malformed(response, "the answer has no account-group list"))?;
-    Ok(groups.iter().filter_map(choice).collect())
+    let page = read_list(response, &SHAPE, &Paging::Unpaged, None, |r| {
+        generic_error(r, &[], 0)
+    })?;
+    Ok(page.records.iter().map(choice).collect())
 }
 
 /// "Operations EMEA (aid 1234) · current · default", valued by the aid as text.
-fn choice(group: &Value) -> Option<Choice> {
-    let aid = SHAPE.record(group)?.id;
+fn choice(
+    Record {
+        id: aid,
+        raw: group,
+    }: &Record,
+) -> Choice {
     let name = group
         .get("accountGroupName")
         .and_then(Value::as_str)
@@ -58,7 +60,7 @@ fn choice(group: &Value) -> Option<Choice> {
             label.push_str(mark);
         }
     }
-    Some(Choice::new(aid, label))
+    Choice::new(aid.clone(), label)
 }
 
 fn is_set(flag: Option<&Value>) -> bool {

@@ -80,7 +80,11 @@ fn answer(
             .as_array()
             .into_iter()
             .flatten()
-            .any(|group| group["aid"].to_string().trim_matches('"') == aid);
+            // v6 answers the aid as a number, v7 as a string.
+            .any(|group| match &group["aid"] {
+                Value::String(text) => text == aid,
+                number => number.as_u64().is_some_and(|n| n.to_string() == *aid),
+            });
         if !assigned {
             return refuse("The user is not assigned to the requested account group.");
         }
