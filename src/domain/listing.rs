@@ -19,21 +19,19 @@ pub struct RecordShape {
 }
 
 impl RecordShape {
-    /// A record of an object whose id is a non-empty string or a number.
-    pub fn record(&self, item: &Value) -> Option<Record> {
+    /// A record of an object whose id is a non-empty string or a number. Takes the value, so
+    /// a list answer's records move into the page instead of being copied.
+    pub fn record(&self, item: Value) -> Option<Record> {
         let id = match item.pointer(self.id)? {
             Value::String(text) if !text.is_empty() => text.clone(),
             Value::Number(number) => number.to_string(),
             _ => return None,
         };
-        item.is_object().then(|| Record {
-            id,
-            raw: item.clone(),
-        })
+        item.is_object().then_some(Record { id, raw: item })
     }
 
     /// The records of `items`, kept whole; entries without an id are counted as skipped.
-    pub fn page_of(&self, items: &[Value]) -> Page {
+    pub fn page_of(&self, items: Vec<Value>) -> Page {
         let mut page = Page::default();
         for item in items {
             match self.record(item) {
@@ -190,20 +188,32 @@ pub fn read_list(
     at: Option<&Cursor>,
     on_error: impl Fn(&Response) -> ApiError,
 ) -> Result<Page, ApiError> {
-    let body = body_of(response, "the list", on_error)?;
-    let items = if shape.items.is_empty() {
-        Some(&body)
-    } else {
-        body.pointer(shape.items)
-    };
-    let items = items.and_then(Value::as_array).ok_or_else(|| {
+    let mut body = body_of(response, "the list", on_error)?;
+    let count = body
+        .pointer(shape.items)
+        .and_then(Value::as_array)
+        .map(Vec::len);
+    let Some(count) = count else {
         let name = shape.items.trim_start_matches('/');
-        malformed(response, &format!("the list has no {name} array"))
-    })?;
-    let mut page = shape.page_of(items);
-    page.next = paging.next(&body, at, items.len() as u64);
-    page.total = paging.total(&body);
-    Ok(page)
+        return Err(malformed(
+            response,
+            &format!("the list has no {name} array"),
+        ));
+    };
+    let (next, total) = (paging.next(&body, at, count as u64), paging.total(&body));
+    let items = body
+        .pointer_mut(shape.items)
+        .map(Value::take)
+        .and_then(|items| match items {
+            Value::Array(items) => Some(items),
+            _ => None,
+        })
+        .unwrap_or_default();
+    Ok(Page {
+        next,
+        total,
+        ..shape.page_of(items)
+    })
 }
 
 /// One record answer (`what`: "the integration").
@@ -215,7 +225,7 @@ pub fn read_one(
 ) -> Result<Record, ApiError> {
     let body = body_of(response, what, on_error)?;
     shape
-        .record(&body)
+        .record(body)
         .ok_or_else(|| malformed(response, &format!("{what} has no id")))
 }
 

@@ -283,7 +283,7 @@ fn direct_paging_and_unknown_types_are_not_deleted() {
 
 #[test]
 fn an_edit_clears_an_emptied_slack_channel_and_telegram_chat() {
-    let record = RECORDS.record(&json!({"id": "X", "type": "webhook", "name": "N",
+    let record = RECORDS.record(json!({"id": "X", "type": "webhook", "name": "N",
         "default_route": {"slack": {"channel_id": "C1", "enabled": true}, "telegram": {"id": "T1", "enabled": true}}}))
     .unwrap();
     let mut edited = OnCallApi.draft_from(&record);
@@ -307,7 +307,7 @@ fn an_edit_clears_an_emptied_slack_channel_and_telegram_chat() {
 #[test]
 fn an_edit_refuses_a_blank_name_or_description_before_sending() {
     let record = RECORDS
-        .record(&json!({"id": "X", "type": "webhook", "name": "N", "description_short": "D"}))
+        .record(json!({"id": "X", "type": "webhook", "name": "N", "description_short": "D"}))
         .unwrap();
     let mut edited = OnCallApi.draft_from(&record);
     edited["name"] = json!("\u{200B}");
