@@ -10,13 +10,15 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 
 use super::connection::Connection;
+use super::kept_record::KeptRecord;
 use crate::domain::safety::fingerprint;
 use crate::domain::{ApiError, Page, Record};
 
 /// What is known of one connection's integrations.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CachedList {
-    pub records: Vec<Record>,
+    /// Kept as text (see `KeptRecord`): a long list is most of what the console holds.
+    pub records: Vec<KeptRecord>,
     /// The vendor's own count, when it reports one.
     pub total: Option<u64>,
     pub skipped: usize,
@@ -143,7 +145,8 @@ impl ListCache {
 
     pub fn append(&self, key: &str, generation: u64, page: Page) {
         self.update_current(key, generation, |list| {
-            list.records.extend(page.records);
+            list.records
+                .extend(page.records.into_iter().map(KeptRecord::keep));
             list.total = page.total.or(list.total);
             list.skipped += page.skipped;
         });
@@ -172,9 +175,9 @@ impl ListCache {
             };
             list.edits += 1;
             match list.records.iter_mut().find(|r| r.id == record.id) {
-                Some(existing) => *existing = record,
+                Some(existing) => *existing = KeptRecord::keep(record),
                 None => {
-                    list.records.push(record);
+                    list.records.push(KeptRecord::keep(record));
                     list.total = list.total.map(|t| t + 1);
                 }
             }

@@ -7,6 +7,7 @@ pub mod connection_file;
 pub mod connection_form;
 pub mod connections;
 pub mod credentials;
+pub mod kept_record;
 pub mod lookups;
 pub mod prefs;
 pub mod storage;

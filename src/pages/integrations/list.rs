@@ -113,10 +113,11 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             let stamp = Stamp { load, edits, names };
             resolved.with_untracked(|lookups| {
                 index.update_value(|index| {
-                    index.sync(stamp, &list.records, |record| {
+                    index.sync(stamp, &list.records, |kept| {
+                        let record = kept.record();
                         Row::new(IntegrationSummary {
-                            searchable: api.search_text(record, lookups),
-                            ..api.summary(record)
+                            searchable: api.search_text(&record, lookups),
+                            ..api.summary(&record)
                         })
                     });
                 })
@@ -136,7 +137,7 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             cache.with(&key.get_untracked(), |list| {
                 view.rows
                     .iter()
-                    .filter_map(|row| list?.records.get(row.at).cloned())
+                    .filter_map(|row| Some(list?.records.get(row.at)?.record()))
                     .map(|record| (record, stamp))
                     .collect::<Vec<_>>()
             })
