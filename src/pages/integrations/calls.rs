@@ -3,12 +3,15 @@
 
 use std::collections::HashSet;
 
+use futures_util::future::try_join_all;
 use futures_util::stream::{self, StreamExt};
 
 use crate::domain::auth::scoped;
 use crate::domain::paging::{self, Onward};
+use crate::domain::records::Lookup;
 use crate::domain::{
-    ApiError, Cursor, ErrorKind, ListQuery, Lookups, Page, Record, Request, Response, VendorApi,
+    ApiError, Choice, Cursor, ErrorKind, ListQuery, Lookups, Page, Record, Request, Response,
+    VendorApi,
 };
 use crate::http::{Client, Target, WaitNotice};
 use crate::state::ListCache;
@@ -190,35 +193,45 @@ fn list_not_found(error: ApiError, request: &Request) -> ApiError {
     }
 }
 
-/// Reads every lookup the vendor declares, each through all its pages.
+/// Reads every lookup the vendor declares, each through all its pages. The lookups go out
+/// together: the names a list shows land after the slowest of them, not after their sum.
 pub async fn load_lookups(
     api: &'static dyn VendorApi,
     target: &Target,
     on_wait: &dyn Fn(WaitNotice),
 ) -> Result<Lookups, ApiError> {
-    let mut lookups = Lookups::new();
-    for lookup in api.lookups() {
-        let mut choices = Vec::new();
-        let mut request = lookup.first.clone();
-        let mut followed = HashSet::new();
-        for _ in 0..paging::MAX_PAGES {
-            let response = send(api, target, &request, on_wait)
-                .await
-                .map_err(|mut error| {
-                    error.message =
-                        format!("Could not read the {}: {}", lookup.what, error.message);
-                    error
-                })?;
-            let page = api.parse_lookup(&response)?;
-            choices.extend(page.choices);
-            match page.next {
-                Some(Cursor::Link(link)) if followed.insert(link.clone()) => {
-                    request = Request::get(link)
-                }
-                _ => break,
+    let reads = api
+        .lookups()
+        .into_iter()
+        .map(|lookup| read_lookup(api, target, lookup, on_wait));
+    Ok(try_join_all(reads).await?.into_iter().collect())
+}
+
+/// One lookup's choices, through all its pages, under the field they are for.
+async fn read_lookup(
+    api: &'static dyn VendorApi,
+    target: &Target,
+    lookup: Lookup,
+    on_wait: &dyn Fn(WaitNotice),
+) -> Result<(String, Vec<Choice>), ApiError> {
+    let mut choices = Vec::new();
+    let mut request = lookup.first.clone();
+    let mut followed = HashSet::new();
+    for _ in 0..paging::MAX_PAGES {
+        let response = send(api, target, &request, on_wait)
+            .await
+            .map_err(|mut error| {
+                error.message = format!("Could not read the {}: {}", lookup.what, error.message);
+                error
+            })?;
+        let page = api.parse_lookup(&response)?;
+        choices.extend(page.choices);
+        match page.next {
+            Some(Cursor::Link(link)) if followed.insert(link.clone()) => {
+                request = Request::get(link)
             }
+            _ => break,
         }
-        lookups.insert(lookup.pointer, choices);
     }
-    Ok(lookups)
+    Ok((lookup.pointer, choices))
 }

@@ -31,6 +31,23 @@ async function received(method) {
   return (await sandbox.requests(ITEMS)).filter((r) => r.method === method);
 }
 
+test('the lookups go out together: one held back does not hold back the others', async () => {
+  const { context, page, ui } = await connected({ seed: 5 });
+  const [teams, chains] = ['/grafana-oncall/api/v1/teams/', '/grafana-oncall/api/v1/escalation_chains/'];
+  await sandbox.fault({ match: { method: 'GET', path: teams }, fault: { kind: 'delay', ms: 5000 } });
+  await ui.openList(CONN);
+  // Read one after the other, the chains would be asked for only once the teams answered.
+  let asked = [];
+  for (const until = Date.now() + 4000; Date.now() < until && asked.length === 0;) asked = await sandbox.requests(chains);
+  assert.equal(asked.length, 1, 'escalation chains were asked for while the teams were held back');
+  assert.equal((await sandbox.requests(teams)).length, 1);
+  // Until the names land the team shows as its id; then as its name.
+  await ui.row('Generated integration 1').getByText('TPLATFORM0001').waitFor();
+  await ui.row('Generated integration 1').getByText('Platform', { exact: true }).waitFor({ timeout: 15000 });
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
 test('the delete dialog stays open while lookups land', async () => {
   const { context, page } = await connected();
   await lateLookups(1500);
