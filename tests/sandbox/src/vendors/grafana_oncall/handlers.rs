@@ -81,19 +81,20 @@ fn shown(sandbox: &Sandbox, integration: &Value) -> Value {
 }
 
 pub async fn list(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) -> Response {
-    let state = lock(&sandbox.vendors.grafana_oncall);
-    let items: Vec<&Value> = state
-        .integrations
-        .iter()
+    let name = params.get("name").map(String::as_str);
+    let team = params.get("team_id").map(String::as_str);
+    let mut state = lock(&sandbox.vendors.grafana_oncall);
+    let query = format!("name={name:?}&team_id={team:?}");
+    let items = state.integrations.matching(&query, |i| {
         // The engine creates maintenance-type integrations but never lists them.
-        .filter(|i| i["type"] != "maintenance")
-        .filter(|i| params.get("name").is_none_or(|n| i["name"] == n.as_str()))
-        .filter(|i| match params.get("team_id").map(String::as_str) {
-            None => true,
-            Some("null") => i["team_id"].is_null(),
-            Some(team) => i["team_id"] == team,
-        })
-        .collect();
+        i["type"] != "maintenance"
+            && name.is_none_or(|n| i["name"] == n)
+            && match team {
+                None => true,
+                Some("null") => i["team_id"].is_null(),
+                Some(team) => i["team_id"] == team,
+            }
+    });
     let show = |i: &Value| shown(&sandbox, i);
     page(&sandbox, "/api/v1/integrations/", items, show, &params, 50)
 }
