@@ -31,6 +31,38 @@ pub fn after_page(pages: usize, read: u64, total: Option<u64>) -> Onward {
     Onward::Follow
 }
 
+/// How many later pages are asked for at once while the vendor has room for more requests.
+pub const IN_FLIGHT: usize = 3;
+
+/// The headers vendors use to say how many requests the current window still allows:
+/// Rocket.Chat and Confluent (`X-RateLimit-Remaining`), the IETF draft (`RateLimit-Remaining`),
+/// ThousandEyes (`X-Organization-Rate-Limit-Remaining`).
+const REQUESTS_LEFT: [&str; 3] = [
+    "x-ratelimit-remaining",
+    "ratelimit-remaining",
+    "x-organization-rate-limit-remaining",
+];
+
+/// Requests the vendor says it will still take in this window, when an answer says so (the
+/// smallest, should it send more than one of these headers).
+pub fn requests_left(headers: &[(String, String)]) -> Option<u64> {
+    headers
+        .iter()
+        .filter(|(name, _)| REQUESTS_LEFT.iter().any(|h| name.eq_ignore_ascii_case(h)))
+        .filter_map(|(_, value)| value.trim().parse().ok())
+        .min()
+}
+
+/// How many pages to keep in flight after an answer that left `left` requests: a few while
+/// the vendor has room, one at a time once fewer than two rounds' worth are left, so a read
+/// slows down before the vendor has to refuse it (a 429 then costs a whole wait).
+pub fn pages_in_flight(left: Option<u64>) -> usize {
+    match left {
+        Some(left) if left < 2 * IN_FLIGHT as u64 => 1,
+        _ => IN_FLIGHT,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +90,33 @@ mod tests {
             panic!("followed past the page limit");
         };
         assert!(why.contains("500 pages"), "{why}");
+    }
+
+    #[test]
+    fn a_vendor_nearly_out_of_requests_is_read_one_page_at_a_time() {
+        let said = |name: &str, value: &str| vec![(name.to_string(), value.to_string())];
+        assert_eq!(requests_left(&said("X-RateLimit-Remaining", "4")), Some(4));
+        assert_eq!(
+            requests_left(&said("ratelimit-remaining", " 12 ")),
+            Some(12)
+        );
+        assert_eq!(
+            requests_left(&said("x-organization-rate-limit-remaining", "0")),
+            Some(0)
+        );
+        assert_eq!(requests_left(&said("x-ratelimit-limit", "240")), None);
+        assert_eq!(requests_left(&said("x-ratelimit-remaining", "many")), None);
+        let both = [
+            said("x-ratelimit-remaining", "50"),
+            said("ratelimit-remaining", "3"),
+        ]
+        .concat();
+        assert_eq!(requests_left(&both), Some(3));
+
+        assert_eq!(pages_in_flight(None), IN_FLIGHT);
+        assert_eq!(pages_in_flight(Some(100)), IN_FLIGHT);
+        assert_eq!(pages_in_flight(Some(2 * IN_FLIGHT as u64)), IN_FLIGHT);
+        assert_eq!(pages_in_flight(Some(2 * IN_FLIGHT as u64 - 1)), 1);
+        assert_eq!(pages_in_flight(Some(0)), 1);
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use futures_util::future::try_join_all;
-use futures_util::stream::{self, StreamExt};
+use futures_util::stream::{FuturesOrdered, StreamExt};
 
 use crate::domain::auth::scoped;
 use crate::domain::paging::{self, Onward};
@@ -95,14 +95,11 @@ pub async fn load_all(
     }
 }
 
-/// How many pages are read at once when the vendor's total names them all up front.
-const IN_FLIGHT: usize = 3;
-
 /// Reads pages into the cache until the vendor has no next page. Once the first page gives
 /// a total and the paging can name every later page (page numbers, offsets), those are read
-/// `IN_FLIGHT` at a time and appended in order; opaque tokens are followed one by one. A
-/// rate-limited request waits as the vendor says before it is sent again, so a throttled
-/// vendor slows the whole read down. `keep` filters records here (the vendor's total then
+/// a few at a time (`paging::IN_FLIGHT`, one at a time while the vendor's rate-limit headers
+/// say few requests are left) and appended in order; opaque tokens are followed one by one. A
+/// rate-limited request waits as the vendor says before it is sent again. `keep` filters records here (the vendor's total then
 /// counts what it sent, not what is kept). An error comes with the number of pages read.
 #[allow(clippy::too_many_arguments)]
 async fn read_pages(
@@ -115,10 +112,14 @@ async fn read_pages(
     keep: Option<&dyn Fn(&Record) -> bool>,
     on_wait: &dyn Fn(WaitNotice),
 ) -> Result<(), (usize, ApiError)> {
+    // A page, and how many requests the vendor said it will still take.
     let read_one = |cursor: Option<Cursor>| async move {
         let request = api.list_request(query, cursor.as_ref())?;
         match send(api, target, &request, on_wait).await {
-            Ok(response) => api.parse_list(&response, cursor.as_ref()),
+            Ok(response) => Ok((
+                api.parse_list(&response, cursor.as_ref())?,
+                paging::requests_left(&response.headers),
+            )),
             Err(error) => Err(list_not_found(error, &request)),
         }
     };
@@ -134,7 +135,7 @@ async fn read_pages(
         cache.append(key, generation, page);
     };
 
-    let first = read_one(None).await.map_err(|e| (0, e))?;
+    let (first, mut left) = read_one(None).await.map_err(|e| (0, e))?;
     let first_len = first.records.len() + first.skipped;
     let mut next = first.next.clone();
     store(first, &mut tally);
@@ -144,10 +145,18 @@ async fn read_pages(
             .filter(|later| later.len() < paging::MAX_PAGES)
     });
     if let Some(later) = together {
-        let mut pages =
-            stream::iter(later.into_iter().map(|c| read_one(Some(c)))).buffered(IN_FLIGHT);
-        while let Some(page) = pages.next().await {
-            let page = page.map_err(|e| (tally.pages, e))?;
+        let mut unasked = later.into_iter();
+        let mut in_flight = FuturesOrdered::new();
+        loop {
+            while in_flight.len() < paging::pages_in_flight(left) {
+                let Some(cursor) = unasked.next() else { break };
+                in_flight.push_back(read_one(Some(cursor)));
+            }
+            let Some(answer) = in_flight.next().await else {
+                break;
+            };
+            let (page, said) = answer.map_err(|e| (tally.pages, e))?;
+            left = said;
             next = page.next.clone();
             store(page, &mut tally);
         }
@@ -163,7 +172,7 @@ async fn read_pages(
                 "The vendor's next page points back to a page already read; the list stops here.";
             return Err((tally.pages, ApiError::new(ErrorKind::Malformed, why)));
         }
-        let page = read_one(Some(cursor)).await.map_err(|e| (tally.pages, e))?;
+        let (page, _) = read_one(Some(cursor)).await.map_err(|e| (tally.pages, e))?;
         next = page.next.clone();
         store(page, &mut tally);
     }

@@ -140,6 +140,31 @@ test('once the total is known, later pages are read a few at a time and still la
   await context.close();
 });
 
+test('a vendor that says few requests are left is read one page at a time', async () => {
+  const { context, page, ui } = await connected(429); // 430 integrations: 5 pages of 100
+  // Page 1 says two requests are left in the window; page 2 is then held back for a while.
+  await sandbox.fault({ match: { path: ITEMS }, times: 1, fault: { kind: 'headers', headers: { 'X-RateLimit-Remaining': '2' } } });
+  await sandbox.fault({ match: { path: ITEMS }, times: 1, fault: { kind: 'delay', ms: 3000 } });
+  await ui.openList(CONN);
+  let asked = [];
+  for (const until = Date.now() + 2500; Date.now() < until && !asked.includes('page=2&perpage=100');) {
+    asked = (await received('GET')).map((r) => r.query);
+  }
+  assert.ok(asked.includes('page=2&perpage=100'), `asked: ${asked}`);
+  await page.waitForTimeout(1000); // page 2 is still held back
+  asked = (await received('GET')).map((r) => r.query).sort();
+  assert.deepEqual(asked, ['page=1&perpage=100', 'page=2&perpage=100'], 'page 3 waits for page 2 while the vendor is nearly out of requests');
+  // Page 2 says nothing of limits: the rest go out together again, and every row lands in order.
+  await ui.waitLoaded();
+  assert.equal(await ui.showing(), 'Showing 1–50 of 430');
+  await page.getByRole('button', { name: 'Last', exact: true }).click();
+  await ui.row('Generated integration 429').waitFor();
+  const reads = (await received('GET')).map((r) => r.query).sort();
+  assert.deepEqual(reads, [1, 2, 3, 4, 5].map((n) => `page=${n}&perpage=100`), 'each page read once');
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
 test('filters by team and exact name ask the engine, and live in the URL', async () => {
   const { context, page, ui } = await connected(6);
   await ui.openList(CONN);

@@ -63,6 +63,8 @@ pub enum FaultKind {
     },
     /// Wait, then let the vendor answer.
     Delay { ms: u64 },
+    /// Let the vendor answer, with these headers added (rate-limit figures, say).
+    Headers { headers: BTreeMap<String, String> },
     /// A 200 whose JSON body is cut in the middle of a value.
     Malformed,
     /// A 200 that announces more bytes than it sends, then closes.
@@ -98,6 +100,18 @@ pub async fn apply(State(sandbox): State<Arc<Sandbox>>, request: Request, next: 
         FaultKind::Delay { ms } => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
             next.run(request).await
+        }
+        FaultKind::Headers { headers } => {
+            let mut response = next.run(request).await;
+            for (name, value) in headers {
+                if let (Ok(name), Ok(value)) = (
+                    HeaderName::try_from(name.as_str()),
+                    HeaderValue::try_from(value.as_str()),
+                ) {
+                    response.headers_mut().insert(name, value);
+                }
+            }
+            response
         }
         FaultKind::Malformed => json_response(200, Body::from(r#"{"data": [{"id": "x", "#)),
         FaultKind::Truncated => truncated_response(),

@@ -162,6 +162,26 @@ async fn a_delay_fault_answers_late_but_answers() {
 }
 
 #[tokio::test]
+async fn a_headers_fault_lets_the_vendor_answer_with_the_headers_added() {
+    let port = start(false).await;
+    fault(
+        port,
+        json!({"fault": {"kind": "headers", "headers": {"X-RateLimit-Remaining": "2"}}}),
+    )
+    .await;
+    let answer = call(port, "GET", "/echo/x", &[], None).await;
+    assert_eq!(answer.status, Some(200));
+    assert_eq!(
+        answer.json()["path"],
+        "/echo/x",
+        "the vendor itself answered"
+    );
+    assert_eq!(answer.header("x-ratelimit-remaining").as_deref(), Some("2"));
+    let next = call(port, "GET", "/echo/x", &[], None).await;
+    assert_eq!(next.header("x-ratelimit-remaining"), None, "used once");
+}
+
+#[tokio::test]
 async fn a_malformed_fault_sends_json_that_does_not_parse() {
     let port = start(false).await;
     fault(port, json!({"fault": {"kind": "malformed"}})).await;
