@@ -32,17 +32,13 @@ pub fn SecretText(#[prop(into)] value: String, #[prop(into)] label: String) -> i
             }
         });
     };
-    let toggle_label = {
-        let label = label.clone();
-        move || format!("{} {label}", if revealed.get() { "Hide" } else { "Reveal" })
-    };
+    // A toggle keeps its name and says its state with aria-pressed, as ARIA asks; one effect
+    // per state it shows, since a list draws this in every row.
     view! {
         <span class="secret-text">
             <code>{shown}</code>
-            <button type="button" class="link" aria-label=toggle_label aria-pressed=move || revealed.get().to_string()
-                on:click=move |_| revealed.update(|r| *r = !*r)>
-                {move || if revealed.get() { "Hide" } else { "Reveal" }}
-            </button>
+            <button type="button" class="link" aria-label=format!("Reveal {label}") aria-pressed=move || revealed.get().to_string()
+                on:click=move |_| revealed.update(|r| *r = !*r)>"Reveal"</button>
             <button type="button" class="link" aria-label=format!("Copy {label}") on:click=copy>"Copy"</button>
         </span>
     }

@@ -7,11 +7,12 @@ use super::list_view::{local_time, short_time};
 use crate::components::secret_text::SecretText;
 use crate::domain::Cell;
 
-#[component]
-pub fn CellView(cell: Cell, #[prop(into)] label: String) -> impl IntoView {
+/// `label` names the value for the controls of a credential ("ingest link of Payments"); it is
+/// made only for those, since a long list draws many cells and few of them are credentials.
+pub fn cell_view(cell: Cell, label: impl FnOnce() -> String) -> AnyView {
     match cell {
-        Cell::Text(text) => view! { <span>{text}</span> }.into_any(),
-        Cell::Secret(value) => view! { <SecretText value label/> }.into_any(),
+        Cell::Text(text) => text.into_any(),
+        Cell::Secret(value) => view! { <SecretText value label=label()/> }.into_any(),
         Cell::Time(time) => {
             let (shown, full) = shown_in_local_time(&time);
             view! { <time datetime=time.clone() title=full>{shown}</time> }.into_any()

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::cell::CellView;
+use super::cell::cell_view;
 use super::list_view::{Stamp, View};
 use crate::domain::{Lookups, Record, VendorApi};
 use crate::routes::AppRoute;
@@ -59,8 +59,8 @@ pub fn ListTable(
             .into_iter()
             .zip(&columns)
             .map(|(cell, column)| {
-                let label = format!("{} of {name}", column.to_lowercase());
-                view! { <td><CellView cell label/></td> }
+                let label = || format!("{} of {name}", column.to_lowercase());
+                view! { <td>{cell_view(cell, label)}</td> }
             })
             .collect_view();
         let href = AppRoute::Detail {

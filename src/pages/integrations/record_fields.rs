@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::cell::CellView;
+use super::cell::cell_view;
 use crate::domain::safety::mask_pointers;
 use crate::domain::{Lookups, Record, VendorApi};
 
@@ -17,7 +17,7 @@ pub fn RecordFields(
         .into_iter()
         .map(|(label, cell)| {
             let name = label.to_lowercase();
-            view! { <dt>{label}</dt><dd><CellView cell label=name/></dd> }
+            view! { <dt>{label}</dt><dd>{cell_view(cell, || name)}</dd> }
         })
         .collect_view();
     // The raw JSON masks exactly what the fields above mask.

@@ -244,11 +244,18 @@ test('a masked webhook URL can be revealed and copied', async () => {
   await ui.waitLoaded();
   const row = ui.row('Slack integration');
   assert.ok((await row.innerText()).includes('https://hooks.slack.com/••••'));
-  await row.getByRole('button', { name: 'Reveal target of Slack integration' }).click();
+  const reveal = row.getByRole('button', { name: 'Reveal target of Slack integration' });
+  assert.equal(await reveal.getAttribute('aria-pressed'), 'false');
+  await reveal.click();
   assert.ok((await row.innerText()).includes('https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'));
+  // A toggle keeps its name and says its state.
+  assert.equal(await reveal.getAttribute('aria-pressed'), 'true');
   await row.getByRole('button', { name: 'Copy target of Slack integration' }).click();
   await ui.toast('Copied to the clipboard.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX');
+  await reveal.click();
+  assert.equal(await reveal.getAttribute('aria-pressed'), 'false');
+  assert.ok((await row.innerText()).includes('https://hooks.slack.com/••••'), 'masked again');
   await assertNoPageErrors(page);
   await context.close();
 });
