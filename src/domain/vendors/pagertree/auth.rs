@@ -1,4 +1,4 @@
-//! PagerTree API v4: the user's API key as a bearer token.
+//! PagerTree API v4 auth: the user's API key as a bearer token.
 
 use crate::domain::auth::Credentials;
 use crate::domain::auth::{header, AuthScheme};
