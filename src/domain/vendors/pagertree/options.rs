@@ -76,12 +76,27 @@ pub struct Adapter {
     options: &'static [Opt],
 }
 
+impl Adapter {
+    /// The adapter's own option keys (without `option_`).
+    pub fn option_keys(&self) -> impl Iterator<Item = &'static str> {
+        self.options.iter().map(|option| option.key)
+    }
+}
+
+/// The keys of the options every type has.
+pub const GENERIC_KEYS: &[&str] = &[
+    "title_template",
+    "title_template_enabled",
+    "description_template",
+    "description_template_enabled",
+];
+
 /// The options every type has: the alert title and description templates, each with a switch.
 const GENERIC: &[Opt] = &[
-    opt("title_template", Kind::Multiline),
-    opt("title_template_enabled", Kind::Bool(false)),
-    opt("description_template", Kind::Multiline),
-    opt("description_template_enabled", Kind::Bool(false)),
+    opt(GENERIC_KEYS[0], Kind::Multiline),
+    opt(GENERIC_KEYS[1], Kind::Bool(false)),
+    opt(GENERIC_KEYS[2], Kind::Multiline),
+    opt(GENERIC_KEYS[3], Kind::Bool(false)),
 ];
 
 const OFF: Kind = Kind::Bool(false);
