@@ -5,5 +5,6 @@
 mod auth;
 pub mod errors;
 pub mod options;
+pub mod parse;
 
 pub use auth::AUTH;

@@ -385,7 +385,7 @@ fn field(option: &Opt) -> FieldSpec {
 }
 
 /// `incoming_webhook_url` → "Incoming webhook URL": the key as words, acronyms in capitals.
-fn label_of(key: &str) -> String {
+pub fn label_of(key: &str) -> String {
     let words: Vec<String> = key
         .split('_')
         .enumerate()

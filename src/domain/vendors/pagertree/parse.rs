@@ -1,0 +1,234 @@
+//! Reading PagerTree's answers: the list envelope `{data, has_more, total_count}`, one
+//! integration, its row and detail cells, and the edit draft (options come back under
+//! `options` and go out flat as `option_<key>`).
+
+use serde_json::{json, Map, Value};
+
+use super::options::{label_of, secret_keys};
+use crate::domain::api::{Cell, IntegrationSummary, Lookups, Record};
+use crate::domain::columns::{Column, Read};
+use crate::domain::listing::{OffsetEnd, Paging, RecordShape};
+use crate::domain::records::title_in;
+
+pub const RECORDS: RecordShape = RecordShape {
+    items: "/data",
+    id: "/id",
+};
+
+/// The most `limit` allows; `offset` moves on, `has_more` says whether it may.
+pub const PAGING: Paging = Paging::Offset {
+    offset: "offset",
+    limit: "limit",
+    size: 100,
+    end: OffsetEnd::HasMore {
+        has_more: "/has_more",
+        total: "/total_count",
+    },
+};
+
+/// The lookups of the three kinds of destination, by the field that holds their ids.
+pub const ACCOUNT_USERS: &str = "/account_user_ids";
+pub const ROUTERS: &str = "/router_ids";
+pub const TEAMS: &str = "/team_ids";
+
+/// Where each credential among the options sits in a record (see `options::secret_keys`, which
+/// a test holds this list to).
+pub const OPTION_SECRETS: &[&str] = &[
+    "/options/access_key",
+    "/options/access_token",
+    "/options/api_key",
+    "/options/api_secret",
+    "/options/app_secret",
+    "/options/authentication_token",
+    "/options/authorization_refresh_token",
+    "/options/authorization_token",
+    "/options/bearer_token",
+    "/options/client_secret",
+    "/options/code",
+    "/options/incoming_webhook_url",
+    "/options/password",
+    "/options/server_password",
+    "/options/token",
+    "/options/webhook_secret",
+    "/options/webhook_url",
+];
+
+fn text<'a>(record: &'a Record, pointer: &str) -> Option<&'a str> {
+    record
+        .raw
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+}
+
+pub fn summary(record: &Record) -> IntegrationSummary {
+    IntegrationSummary {
+        id: record.id.clone(),
+        name: text(record, "/name").unwrap_or(&record.id).to_string(),
+        kind: text(record, "/integration_type/name")
+            .unwrap_or("(no type)")
+            .to_string(),
+        description: None,
+        ..Default::default()
+    }
+}
+
+/// The list shows type, urgency, whether it is on, where its alerts go and when it last
+/// changed; the detail page adds the id, name and creation time. The options are drawn per
+/// type by `option_rows`.
+pub const COLUMNS: [Column; 9] = [
+    Column::detail("ID", Read::Id),
+    Column::detail("Name", Read::Text("/name")),
+    Column::both("Type", Read::Text("/integration_type/name")),
+    Column::both("Urgency", Read::Text("/urgency")),
+    Column::both(
+        "Enabled",
+        Read::With {
+            cell: enabled_cell,
+            secrets: &[],
+        },
+    ),
+    Column::both(
+        "Destinations",
+        Read::With {
+            cell: destinations_cell,
+            secrets: &[],
+        },
+    ),
+    Column::both("Updated", Read::Time("/updated_at")),
+    Column::detail("Created", Read::Time("/created_at")),
+    // Names the credentials among the options, so every view (the raw JSON too) masks them.
+    Column::detail(
+        "Options",
+        Read::With {
+            cell: options_cell,
+            secrets: OPTION_SECRETS,
+        },
+    ),
+];
+
+/// How many options are set (each is its own detail row, from `option_rows`).
+fn options_cell(record: &Record, _: &Lookups) -> Cell {
+    let set = record
+        .raw
+        .get("options")
+        .and_then(Value::as_object)
+        .map_or(0, |options| {
+            options
+                .values()
+                .filter(|v| !v.is_null() && v.as_str() != Some(""))
+                .count()
+        });
+    if set == 0 {
+        Cell::Empty
+    } else {
+        Cell::Text(format!("{set} set"))
+    }
+}
+
+fn enabled_cell(record: &Record, _: &Lookups) -> Cell {
+    match record.raw.get("enabled").and_then(Value::as_bool) {
+        Some(true) => Cell::Text("Enabled".into()),
+        Some(false) => Cell::Text("Disabled".into()),
+        None => Cell::Empty,
+    }
+}
+
+/// "Team Platform · Router Business hours · User Ann Lee": ids shown by the names the lookups
+/// give them, in PagerTree's own order of kinds.
+fn destinations_cell(record: &Record, lookups: &Lookups) -> Cell {
+    let named: Vec<String> = [
+        (TEAMS, "Team"),
+        (ROUTERS, "Router"),
+        (ACCOUNT_USERS, "User"),
+    ]
+    .iter()
+    .flat_map(|(pointer, kind)| {
+        record
+            .raw
+            .pointer(pointer)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(move |id| format!("{kind} {}", title_in(lookups, pointer, id)))
+    })
+    .collect();
+    if named.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(named.join(" · "))
+    }
+}
+
+/// One detail row per option the record holds, credentials masked, in the order PagerTree
+/// sent them.
+pub fn option_rows(record: &Record) -> Vec<(String, Cell)> {
+    let secrets = secret_keys();
+    let Some(options) = record.raw.get("options").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    options
+        .iter()
+        .map(|(key, value)| {
+            let cell = match value {
+                Value::Null => Cell::Empty,
+                Value::String(s) if s.is_empty() => Cell::Empty,
+                Value::String(s) if secrets.contains(&key.as_str()) => Cell::Secret(s.clone()),
+                Value::String(s) => Cell::Text(s.clone()),
+                Value::Bool(true) => Cell::Text("on".into()),
+                Value::Bool(false) => Cell::Text("off".into()),
+                other if secrets.contains(&key.as_str()) => Cell::Secret(other.to_string()),
+                other => Cell::Text(other.to_string()),
+            };
+            (label_of(key), cell)
+        })
+        .collect()
+}
+
+/// The edit draft: the writable attributes as PagerTree takes them, options flat as
+/// `option_<key>`. The type is the integration type's id (the object's, or a bare id).
+pub fn draft_from(record: &Record) -> Value {
+    let raw = &record.raw;
+    let ids = |pointer: &str| {
+        json!(raw
+            .pointer(pointer)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default())
+    };
+    let type_id = raw
+        .pointer("/integration_type/id")
+        .or_else(|| raw.get("integration_type_id"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let mut draft = Map::new();
+    draft.insert("name".into(), json!(text(record, "/name").unwrap_or("")));
+    draft.insert(
+        "urgency".into(),
+        json!(text(record, "/urgency").unwrap_or("")),
+    );
+    draft.insert("integration_type_id".into(), json!(type_id));
+    draft.insert(
+        "enabled".into(),
+        json!(raw.get("enabled").and_then(Value::as_bool).unwrap_or(true)),
+    );
+    for pointer in [ACCOUNT_USERS, ROUTERS, TEAMS] {
+        draft.insert(pointer[1..].to_string(), ids(pointer));
+    }
+    if let Some(options) = raw.get("options").and_then(Value::as_object) {
+        for (key, value) in options {
+            let value = if value.is_null() {
+                json!("")
+            } else {
+                value.clone()
+            };
+            draft.insert(format!("option_{key}"), value);
+        }
+    }
+    Value::Object(draft)
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;
