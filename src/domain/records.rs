@@ -37,6 +37,14 @@ pub struct Page {
 }
 
 impl Record {
+    /// The non-empty text at `pointer`, if the record holds one there.
+    pub fn text(&self, pointer: &str) -> Option<&str> {
+        self.raw
+            .pointer(pointer)
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty())
+    }
+
     /// Whether the record's top-level fields equal every filter value, as the vendor's own
     /// equality filters would (`null` matches an empty field): for filtering in the browser.
     pub fn matches(&self, filters: &[(String, String)]) -> bool {

@@ -67,26 +67,18 @@ fn next_link(json: &Value) -> Option<Cursor> {
         .map(|l| Cursor::Link(l.to_string()))
 }
 
-fn text<'a>(record: &'a Record, pointer: &str) -> Option<&'a str> {
-    record
-        .raw
-        .pointer(pointer)
-        .and_then(Value::as_str)
-        .filter(|t| !t.is_empty())
-}
-
 /// The type's title, or the raw type for one Patchbay does not know.
 pub fn kind_title(record: &Record) -> String {
-    let kind = text(record, "/type").unwrap_or("(none)");
+    let kind = record.text("/type").unwrap_or("(none)");
     types::title(kind).unwrap_or(kind).to_string()
 }
 
 pub fn summary(record: &Record) -> IntegrationSummary {
     IntegrationSummary {
         id: record.id.clone(),
-        name: text(record, "/name").unwrap_or(&record.id).to_string(),
+        name: record.text("/name").unwrap_or(&record.id).to_string(),
         kind: kind_title(record),
-        description: text(record, "/description_short").map(str::to_string),
+        description: record.text("/description_short").map(str::to_string),
         ..Default::default()
     }
 }
@@ -144,10 +136,10 @@ fn type_cell(record: &Record, _: &Lookups) -> Cell {
 
 /// "maintenance until 2026-11-23T16:00:00Z", or nothing when not in maintenance.
 fn maintenance_cell(record: &Record, _: &Lookups) -> Cell {
-    let Some(mode) = text(record, "/maintenance_mode") else {
+    let Some(mode) = record.text("/maintenance_mode") else {
         return Cell::Empty;
     };
-    Cell::Text(match text(record, "/maintenance_end_at") {
+    Cell::Text(match record.text("/maintenance_end_at") {
         Some(end) => format!("{mode} until {end}"),
         None => mode.to_string(),
     })
@@ -185,7 +177,7 @@ pub fn draft_from(record: &Record) -> Value {
 /// Known types may be edited and deleted, except that OnCall refuses to delete direct paging;
 /// a type Patchbay does not know is read-only.
 pub fn capabilities(record: &Record) -> Capabilities {
-    let kind = text(record, "/type").unwrap_or("");
+    let kind = record.text("/type").unwrap_or("");
     if !types::is_known(kind) {
         return Capabilities::read_only(format!(
             "Patchbay does not know the OnCall integration type “{kind}” yet, so it is shown read-only."

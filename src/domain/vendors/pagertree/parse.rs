@@ -53,19 +53,12 @@ pub const OPTION_SECRETS: &[&str] = &[
     "/options/webhook_url",
 ];
 
-fn text<'a>(record: &'a Record, pointer: &str) -> Option<&'a str> {
-    record
-        .raw
-        .pointer(pointer)
-        .and_then(Value::as_str)
-        .filter(|t| !t.is_empty())
-}
-
 pub fn summary(record: &Record) -> IntegrationSummary {
     IntegrationSummary {
         id: record.id.clone(),
-        name: text(record, "/name").unwrap_or(&record.id).to_string(),
-        kind: text(record, "/integration_type/name")
+        name: record.text("/name").unwrap_or(&record.id).to_string(),
+        kind: record
+            .text("/integration_type/name")
             .unwrap_or("(no type)")
             .to_string(),
         description: None,
@@ -203,10 +196,10 @@ pub fn draft_from(record: &Record) -> Value {
         .and_then(Value::as_str)
         .unwrap_or("");
     let mut draft = Map::new();
-    draft.insert("name".into(), json!(text(record, "/name").unwrap_or("")));
+    draft.insert("name".into(), json!(record.text("/name").unwrap_or("")));
     draft.insert(
         "urgency".into(),
-        json!(text(record, "/urgency").unwrap_or("")),
+        json!(record.text("/urgency").unwrap_or("")),
     );
     draft.insert("integration_type_id".into(), json!(type_id));
     draft.insert(
