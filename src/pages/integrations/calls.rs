@@ -98,9 +98,10 @@ pub async fn load_all(
 /// Reads pages into the cache until the vendor has no next page. Once the first page gives
 /// a total and the paging can name every later page (page numbers, offsets), those are read
 /// a few at a time (`paging::IN_FLIGHT`, one at a time while the vendor's rate-limit headers
-/// say few requests are left) and appended in order; opaque tokens are followed one by one. A
-/// rate-limited request waits as the vendor says before it is sent again. `keep` filters records here (the vendor's total then
-/// counts what it sent, not what is kept). An error comes with the number of pages read.
+/// say few requests are left) and appended in order; opaque tokens are followed one by one.
+/// A rate-limited request waits as the vendor says before it is sent again. `keep` filters
+/// records here (the vendor's total then counts what it sent, not what is kept). An error
+/// comes with the number of pages read.
 #[allow(clippy::too_many_arguments)]
 async fn read_pages(
     api: &'static dyn VendorApi,

@@ -4,7 +4,7 @@
 //! anything else stays at form level.
 
 use super::auth::AUTH;
-use super::options::ADAPTERS;
+use super::options::all_option_keys;
 use crate::domain::error::ApiError;
 use crate::domain::error_body::generic_error;
 use crate::domain::pointer::FORM_LEVEL;
@@ -79,16 +79,12 @@ pub fn pointer_for(message: &str) -> String {
             .strip_prefix(name)
             .is_some_and(|rest| rest.starts_with(' '))
     };
-    let options = ADAPTERS
-        .iter()
-        .flat_map(|adapter| adapter.option_keys())
-        .chain(super::options::GENERIC_KEYS.iter().copied())
-        .map(|key| {
-            (
-                format!("option {}", key.replace('_', " ")),
-                format!("/option_{key}"),
-            )
-        });
+    let options = all_option_keys().map(|key| {
+        (
+            format!("option {}", key.replace('_', " ")),
+            format!("/option_{key}"),
+        )
+    });
     let fixed = ATTRIBUTES
         .iter()
         .map(|(name, pointer)| (name.to_string(), pointer.to_string()));

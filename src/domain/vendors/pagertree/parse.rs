@@ -61,7 +61,6 @@ pub fn summary(record: &Record) -> IntegrationSummary {
             .text("/integration_type/name")
             .unwrap_or("(no type)")
             .to_string(),
-        description: None,
         ..Default::default()
     }
 }
