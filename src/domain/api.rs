@@ -188,6 +188,15 @@ pub trait VendorApi: Sync {
     }
     /// The create form, or the edit form of `editing` (where some fields are fixed once set).
     fn form_spec(&self, editing: Option<&Record>) -> FormSpec;
+    /// The form once the vendor's lookups have landed. Most vendors add the choices to their
+    /// fields; a vendor may build more from them (PagerTree: each type's options).
+    fn form_with_lookups(&self, editing: Option<&Record>, lookups: &Lookups) -> FormSpec {
+        lookups
+            .iter()
+            .fold(self.form_spec(editing), |form, (pointer, choices)| {
+                form.with_choices(pointer, choices)
+            })
+    }
     /// The edit form's starting draft for a record: its editable fields only.
     fn draft_from(&self, record: &Record) -> Value {
         (self.vertical().draft_from)(record)

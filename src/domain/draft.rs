@@ -49,6 +49,10 @@ pub fn body(form: &FormSpec, draft: &Value, purpose: Purpose) -> Value {
         });
         match value {
             Some(value) if !is_blank(Some(&value)) => set(&mut body, wire, value),
+            // An edit that unticks every choice sends the empty list, which clears them.
+            _ if editing && matches!(field.kind, FieldKind::MultiChoice(_)) => {
+                set(&mut body, wire, Value::Array(Vec::new()))
+            }
             _ => match (rule.when_empty, editing) {
                 (WhenEmpty::Null, _) | (WhenEmpty::NullOnEdit, true) => {
                     set(&mut body, wire, Value::Null)

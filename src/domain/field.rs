@@ -30,7 +30,9 @@ impl FormSpec {
         fn fill(fields: &mut [FieldSpec], pointer: &str, choices: &[Choice]) {
             for field in fields {
                 match &mut field.kind {
-                    FieldKind::Enum(existing) if field.pointer == pointer => {
+                    FieldKind::Enum(existing) | FieldKind::MultiChoice(existing)
+                        if field.pointer == pointer =>
+                    {
                         // Choices the spec declares itself (e.g. "No team") stay first.
                         existing.retain(|c| !choices.iter().any(|n| n.value == c.value));
                         existing.extend(choices.iter().cloned());
@@ -139,6 +141,8 @@ pub enum FieldKind {
     StringList,
     /// An object of string keys to string values (headers, labels).
     KeyValue,
+    /// Any number of these choices, as a list of their values (PagerTree's destinations).
+    MultiChoice(Vec<Choice>),
     /// A titled set of fields stored under their own pointers (the group's pointer names the
     /// object they share, for group-level rules like at-least-one-of).
     Group(Vec<FieldSpec>),
@@ -279,6 +283,10 @@ impl FieldSpec {
     pub fn string_list(pointer: &str, label: &str) -> Self {
         Self::new(pointer, label, FieldKind::StringList)
     }
+    /// Several of `choices`; the value is the list of the chosen values.
+    pub fn multi_choice(pointer: &str, label: &str, choices: Vec<Choice>) -> Self {
+        Self::new(pointer, label, FieldKind::MultiChoice(choices))
+    }
     pub fn key_value(pointer: &str, label: &str) -> Self {
         Self::new(pointer, label, FieldKind::KeyValue)
     }
@@ -384,7 +392,9 @@ impl FieldSpec {
     /// The allowed values of an enum or one-of discriminant.
     pub fn allowed_values(&self) -> Option<Vec<&str>> {
         match &self.kind {
-            FieldKind::Enum(choices) => Some(choices.iter().map(|c| c.value.as_str()).collect()),
+            FieldKind::Enum(choices) | FieldKind::MultiChoice(choices) => {
+                Some(choices.iter().map(|c| c.value.as_str()).collect())
+            }
             FieldKind::OneOf(variants) => Some(variants.iter().map(|v| v.value.as_str()).collect()),
             _ => None,
         }

@@ -24,7 +24,8 @@ pub fn api(vendor: Vendor) -> Option<&'static dyn VendorApi> {
     match vendor {
         Vendor::Confluent => Some(&confluent::API),
         Vendor::GrafanaOncall => Some(&grafana_oncall::API),
-        Vendor::ThousandEyes | Vendor::RocketChat | Vendor::PagerTree => None,
+        Vendor::PagerTree => Some(&pagertree::API),
+        Vendor::ThousandEyes | Vendor::RocketChat => None,
     }
 }
 

@@ -84,6 +84,7 @@ fn check_value(field: &FieldSpec, value: &Value, errors: &mut FieldErrors) {
         FieldKind::Integer => check_integer(field, value, errors),
         FieldKind::StringList => check_list(field, value, errors),
         FieldKind::KeyValue => check_map(at, value, errors),
+        FieldKind::MultiChoice(_) => check_chosen(field, value, errors),
         FieldKind::Group(_) => {}
     }
 }
@@ -156,6 +157,24 @@ fn check_list(field: &FieldSpec, value: &Value, errors: &mut FieldErrors) {
         match item.as_str() {
             Some(text) => check_text(field, &item_at, text, errors),
             None => errors.add(item_at, "must be text"),
+        }
+    }
+}
+
+/// A list of chosen values: each must be text, and one of the choices unless the vendor
+/// serves them (its list may not have landed yet).
+fn check_chosen(field: &FieldSpec, value: &Value, errors: &mut FieldErrors) {
+    let at = field.pointer.as_str();
+    let Some(items) = value.as_array() else {
+        errors.add(at, "must be a list");
+        return;
+    };
+    let allowed = field.allowed_values().unwrap_or_default();
+    for item in items {
+        match item.as_str() {
+            Some(chosen) if field.open_choices || allowed.contains(&chosen) => {}
+            Some(chosen) => errors.add(at, format!("“{chosen}” is not one of the choices")),
+            None => errors.add(at, "must be a list of choices"),
         }
     }
 }

@@ -372,3 +372,25 @@ fn choices_served_by_the_vendor_still_follow_the_fields_own_rules() {
         ["must be digits"]
     );
 }
+
+#[test]
+fn a_multi_choice_holds_only_its_choices_unless_the_vendor_serves_them() {
+    let fixed = FormSpec::new(vec![FieldSpec::multi_choice(
+        "/teams",
+        "Teams",
+        vec![Choice::new("T1", "Web")],
+    )]);
+    assert!(validate(&fixed, &json!({"teams": ["T1"]})).is_empty());
+    assert_eq!(
+        validate(&fixed, &json!({"teams": ["T9"]})).get("/teams"),
+        ["“T9” is not one of the choices"]
+    );
+    assert_eq!(
+        validate(&fixed, &json!({"teams": "T1"})).get("/teams"),
+        ["must be a list"]
+    );
+    let served = FormSpec::new(vec![
+        FieldSpec::multi_choice("/teams", "Teams", Vec::new()).choices_from_vendor()
+    ]);
+    assert!(validate(&served, &json!({"teams": ["T9"]})).is_empty());
+}

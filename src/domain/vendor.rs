@@ -57,7 +57,7 @@ impl Vendor {
         match self {
             Vendor::ThousandEyes => Some("https://api.thousandeyes.com"),
             Vendor::Confluent => Some("https://api.confluent.cloud"),
-            Vendor::PagerTree => Some("https://api.pagertree.com"),
+            Vendor::PagerTree => Some("https://api.pagertree.com/api/v4"),
             Vendor::GrafanaOncall | Vendor::RocketChat => None,
         }
     }

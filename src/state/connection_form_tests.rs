@@ -127,7 +127,7 @@ fn switching_vendor_replaces_defaults_but_keeps_what_was_typed() {
     assert_eq!(switched["vendor"], "pagertree");
     assert_eq!(switched["label"], "Prod");
     assert_eq!(switched["note"], "Key from the ops vault");
-    assert_eq!(switched["base_url"], "https://api.pagertree.com");
+    assert_eq!(switched["base_url"], "https://api.pagertree.com/api/v4");
     assert_eq!(switched["route"]["prefix"], "/proxy/pagertree");
 
     draft["base_url"] = json!("https://custom.test");

@@ -1,4 +1,4 @@
-//! Enums as a select, booleans as a checkbox.
+//! Enums as a select, booleans as a checkbox, multi-choices as a set of checkboxes.
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -101,6 +101,97 @@ pub fn checkbox(ctx: FormCtx, field: &FieldSpec) -> AnyView {
                 ctx.touch(&pointer);
             }
         />
+    }
+    .into_any()
+}
+
+/// Several choices as a fieldset of checkboxes named by their titles; the value is the list
+/// of the ticked values, in the choices' order. A value the choices do not hold (yet) stays
+/// ticked under its own name, so a late lookup never drops what was chosen.
+pub fn checkboxes(ctx: FormCtx, field: FieldSpec) -> AnyView {
+    let FieldKind::MultiChoice(choices) = field.kind.clone() else {
+        unreachable!("checkboxes() is only called for multi-choices")
+    };
+    let base_id = ctx.dom_id(&field.pointer);
+    let errors_id = format!("{base_id}-errors");
+    let pointer = field.pointer.clone();
+    let chosen = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| match ctx.value(&pointer) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    };
+    let known: Vec<String> = choices.iter().map(|c| c.value.clone()).collect();
+    let unlisted = move || {
+        chosen
+            .get()
+            .into_iter()
+            .filter(|value| !known.contains(value))
+            .map(|value| (value.clone(), value))
+            .collect::<Vec<_>>()
+    };
+    let read_only = field.read_only;
+    let toggle = move |value: String, on: bool| {
+        let mut next = chosen.get_untracked();
+        next.retain(|v| *v != value);
+        if on {
+            next.push(value);
+        }
+        ctx.set(
+            &pointer,
+            Value::Array(next.into_iter().map(Value::String).collect()),
+        );
+    };
+    let boxes = move |pairs: Vec<(String, String)>, part: &'static str| {
+        pairs
+            .into_iter()
+            .enumerate()
+            .map(|(index, (value, label))| {
+                let id = format!("{base_id}-{part}{index}");
+                let toggle = toggle.clone();
+                let label_for = id.clone();
+                let ticked = {
+                    let value = value.clone();
+                    move || chosen.with(|c| c.contains(&value))
+                };
+                view! {
+                    <label class="check" for=label_for>
+                        <input
+                            type="checkbox"
+                            id=id
+                            disabled=read_only
+                            prop:checked=ticked
+                            on:change=move |ev| toggle(value.clone(), event_target_checked(&ev))
+                        />
+                        {label}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    let listed: Vec<(String, String)> = choices.into_iter().map(|c| (c.value, c.label)).collect();
+    let empty = listed
+        .is_empty()
+        .then(|| view! { <p class="help">"None to choose from yet."</p> });
+    let help = field
+        .help
+        .clone()
+        .map(|text| view! { <p class="help">{text}</p> });
+    view! {
+        <fieldset class="group multi-choice" aria-describedby=errors_id.clone()>
+            <legend>{field.label.clone()}</legend>
+            {help}
+            <div class="choices">
+                {boxes(listed, "")}
+                {move || boxes(unlisted(), "unlisted-")}
+            </div>
+            {empty}
+            {chrome::errors_view(ctx, &field.pointer, &errors_id)}
+        </fieldset>
     }
     .into_any()
 }

@@ -18,6 +18,7 @@ pub fn field_view(ctx: FormCtx, field: FieldSpec) -> AnyView {
         FieldKind::Bool => chrome::wrap(ctx, &field, choice::checkbox(ctx, &field), true),
         FieldKind::StringList => list::string_list(ctx, field),
         FieldKind::KeyValue => list::key_value(ctx, field),
+        FieldKind::MultiChoice(_) => choice::checkboxes(ctx, field),
         FieldKind::Group(_) => group(ctx, field),
         FieldKind::OneOf(_) => one_of::one_of(ctx, field, field_view),
     }

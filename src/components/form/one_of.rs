@@ -1,5 +1,6 @@
 //! A discriminated union: a select for the kind, then the chosen variant's fields. Switching
-//! kinds keeps what was typed for each kind, so switching back restores it.
+//! kinds keeps what was typed for each kind, so switching back restores it; a kind chosen for
+//! the first time starts from its fields' defaults.
 
 use std::collections::HashMap;
 
@@ -76,8 +77,28 @@ fn switch(
                 pointer::set(draft, &p, value);
             }
         }
+        // A variant met for the first time starts from its defaults, as a new form does.
+        if let Some(variant) = variants.iter().find(|v| v.value == arriving) {
+            for (p, value) in defaults(&variant.fields) {
+                if draft.pointer(&p).is_none() {
+                    pointer::set(draft, &p, value);
+                }
+            }
+        }
     });
     ctx.server_errors.update(|e| e.clear_under(discriminant));
+}
+
+fn defaults(fields: &[FieldSpec]) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for field in fields {
+        if let FieldKind::Group(children) = &field.kind {
+            out.extend(defaults(children));
+        } else if let Some(value) = &field.default {
+            out.push((field.pointer.clone(), value.clone()));
+        }
+    }
+    out
 }
 
 fn leaf_pointers(fields: &[FieldSpec]) -> Vec<String> {

@@ -26,7 +26,7 @@ pub fn redraw_key(field: &FieldSpec) -> String {
             field.constraints.len()
         ));
         match &field.kind {
-            FieldKind::Enum(choices) => {
+            FieldKind::Enum(choices) | FieldKind::MultiChoice(choices) => {
                 for choice in choices {
                     out.push('\u{1f}');
                     out.push_str(&choice.value);

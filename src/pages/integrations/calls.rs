@@ -235,10 +235,19 @@ async fn read_lookup(
                 error
             })?;
         let page = api.parse_lookup(&response)?;
+        let page_was_empty = page.choices.is_empty();
         choices.extend(page.choices);
         match page.next {
             Some(Cursor::Link(link)) if followed.insert(link.clone()) => {
                 request = Request::get(link)
+            }
+            // "There is more" (PagerTree's `has_more`): the next page starts after the
+            // choices read so far.
+            Some(Cursor::Offset(_)) if !page_was_empty => {
+                request = lookup
+                    .first
+                    .clone()
+                    .query("offset", choices.len().to_string())
             }
             _ => break,
         }

@@ -46,14 +46,9 @@ pub fn IntegrationForm(
     // The vendor's choices (teams, chains) join its form once read.
     let lookups = use_lookups(api, &connection);
     // Memoised: the same spec is the same form, so only a real change of choices redraws.
-    let spec = Memo::new(move |_| {
-        let base = api.form_spec(editing.as_ref());
-        match lookups.get() {
-            Some(Ok(found)) => found.iter().fold(base, |form, (pointer, choices)| {
-                form.with_choices(pointer, choices)
-            }),
-            _ => base,
-        }
+    let spec = Memo::new(move |_| match lookups.get() {
+        Some(Ok(found)) => api.form_with_lookups(editing.as_ref(), &found),
+        _ => api.form_spec(editing.as_ref()),
     });
     let ctx = FormCtx::new(spec.into(), draft, Signal::derive(BTreeMap::new), "int");
 

@@ -6,7 +6,8 @@ use serde_json::{json, Value};
 
 use super::adapters::{Adapter, Kind, Opt, Rule, GENERIC};
 use super::option_checks::{full_domain_host, record_emails};
-use crate::domain::field::{Choice, FieldSpec};
+use crate::domain::field::{Choice, Constraint, FieldSpec};
+use crate::domain::send_rule::WhenEmpty;
 
 pub use super::adapters::ADAPTERS;
 
@@ -19,6 +20,32 @@ pub fn option_fields(class: &str) -> Vec<FieldSpec> {
         .into_iter()
         .flat_map(Adapter::options);
     GENERIC.iter().chain(own).map(field).collect()
+}
+
+/// The fields of the options `draft` holds, each as the first type declaring its key, with
+/// their value checks but not whether the type requires them: what a request builder can
+/// check when it knows the options but not the type's adapter (the form, which knows it,
+/// checks the rest, and PagerTree has the last word).
+pub fn fields_for_keys(draft: &Value) -> Vec<FieldSpec> {
+    let held = |key: &str| draft.get(format!("option_{key}")).is_some();
+    let mut seen: Vec<&str> = Vec::new();
+    GENERIC
+        .iter()
+        .chain(ADAPTERS.iter().flat_map(Adapter::options))
+        .filter(|option| held(option.key))
+        .filter(|option| {
+            let first = !seen.contains(&option.key);
+            seen.push(option.key);
+            first
+        })
+        .map(|option| {
+            let mut field = field(option);
+            field
+                .constraints
+                .retain(|c| !matches!(c, Constraint::Required | Constraint::RequiredWhen { .. }));
+            field
+        })
+        .collect()
 }
 
 /// Every option key of any type, generic ones included (with repeats): what an error message
@@ -65,6 +92,11 @@ fn field(option: &Opt) -> FieldSpec {
         Kind::Emails => FieldSpec::text(&pointer, &label)
             .check(record_emails)
             .help("E-mail addresses separated by commas; team, team-admin and on-call stand for those people."),
+    };
+    // Emptying a text option on edit clears it (Rails stores the nil).
+    let field = match option.kind {
+        Kind::Bool(_) | Kind::Enum(..) | Kind::Int(..) => field,
+        _ => field.when_empty(WhenEmpty::NullOnEdit),
     };
     match option.rule {
         Rule::Optional => field,

@@ -5,21 +5,28 @@
 use serde_json::{json, Map, Value};
 
 use super::options::{label_of, secret_keys};
-use crate::domain::api::{Cell, IntegrationSummary, Lookups, Record};
+use crate::domain::api::{Cell, Cursor, IntegrationSummary, LookupPage, Lookups, Record};
 use crate::domain::columns::{Column, Read};
+use crate::domain::error::ApiError;
+use crate::domain::error_body::malformed;
+use crate::domain::field::Choice;
 use crate::domain::listing::{OffsetEnd, Paging, RecordShape};
 use crate::domain::records::title_in;
+use crate::domain::request::Response;
 
 pub const RECORDS: RecordShape = RecordShape {
     items: "/data",
     id: "/id",
 };
 
-/// The most `limit` allows; `offset` moves on, `has_more` says whether it may.
+/// The most `limit` allows (the least is 1).
+pub const MAX_LIMIT: u32 = 100;
+
+/// Pages of `MAX_LIMIT`; `offset` moves on, `has_more` says whether it may.
 pub const PAGING: Paging = Paging::Offset {
     offset: "offset",
     limit: "limit",
-    size: 100,
+    size: MAX_LIMIT as u64,
     end: OffsetEnd::HasMore {
         has_more: "/has_more",
         total: "/total_count",
@@ -189,18 +196,13 @@ pub fn draft_from(record: &Record) -> Value {
             .cloned()
             .unwrap_or_default())
     };
-    let type_id = raw
-        .pointer("/integration_type/id")
-        .or_else(|| raw.get("integration_type_id"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
     let mut draft = Map::new();
     draft.insert("name".into(), json!(record.text("/name").unwrap_or("")));
     draft.insert(
         "urgency".into(),
         json!(record.text("/urgency").unwrap_or("")),
     );
-    draft.insert("integration_type_id".into(), json!(type_id));
+    draft.insert("integration_type_id".into(), json!(type_id(raw)));
     draft.insert(
         "enabled".into(),
         json!(raw.get("enabled").and_then(Value::as_bool).unwrap_or(true)),
@@ -219,6 +221,47 @@ pub fn draft_from(record: &Record) -> Value {
         }
     }
     Value::Object(draft)
+}
+
+/// The id of a record's integration type (the object's, or a bare id).
+pub fn type_id(raw: &Value) -> String {
+    raw.pointer("/integration_type/id")
+        .or_else(|| raw.get("integration_type_id"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// One page of a lookup (`/teams`, `/routers`, `/account_users`, `/integration_types`): each
+/// entry's id and the name a person knows it by. `has_more` asks for the next page.
+pub fn lookup(response: &Response) -> Result<LookupPage, ApiError> {
+    if !response.is_success() {
+        return Err(super::errors::parse(response, 0));
+    }
+    let json = response
+        .json()
+        .map_err(|_| malformed(response, "the choices are not valid JSON"))?;
+    let data = json
+        .get("data")
+        .and_then(Value::as_array)
+        .ok_or_else(|| malformed(response, "the choices have no data array"))?;
+    let choices = data
+        .iter()
+        .filter_map(|item| {
+            let id = item.get("id")?.as_str()?;
+            let name = ["/name", "/user/name", "/email", "/user/email"]
+                .iter()
+                .find_map(|p| item.pointer(p).and_then(Value::as_str))
+                .filter(|name| !name.trim().is_empty())
+                .unwrap_or(id);
+            Some(Choice::new(id, name))
+        })
+        .collect();
+    let more = json.get("has_more").and_then(Value::as_bool) == Some(true);
+    Ok(LookupPage {
+        choices,
+        next: more.then_some(Cursor::Offset(0)),
+    })
 }
 
 #[cfg(test)]

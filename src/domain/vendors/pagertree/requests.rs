@@ -1,0 +1,105 @@
+//! What Patchbay sends to PagerTree. Every builder checks its input first.
+
+use serde_json::{json, Map, Value};
+
+use super::parse::{type_id, ACCOUNT_USERS, MAX_LIMIT, ROUTERS, TEAMS};
+use super::spec::{create_check_form, integration_form, list_filters, FILTERS, TYPE};
+use crate::domain::api::{check_draft, refused, Cursor, ListQuery, Lookup, Record};
+use crate::domain::draft::body;
+use crate::domain::error::ApiError;
+use crate::domain::field::{FieldSpec, FormSpec};
+use crate::domain::request::{encode_segment, Request};
+use crate::domain::send_rule::Purpose;
+
+const COLLECTION: &str = "/integrations";
+
+/// `limit`: 1 to 100.
+pub fn list_query_form() -> FormSpec {
+    FormSpec::new(vec![FieldSpec::integer("/limit", "Per page")
+        .range(Some(1), Some(i64::from(MAX_LIMIT)))
+        .default_value(json!(MAX_LIMIT))])
+}
+
+pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiError> {
+    let limit = query.page_size.unwrap_or(MAX_LIMIT);
+    check_draft(&list_query_form(), &json!({ "limit": limit }))?;
+    let filters: Map<String, Value> = query
+        .filters
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    check_draft(&list_filters(), &Value::Object(filters))?;
+    let offset = match cursor {
+        None => 0,
+        Some(Cursor::Offset(offset)) => *offset,
+        Some(other) => {
+            return Err(refused(format!(
+                "PagerTree pages by offset, not by {other:?}."
+            )))
+        }
+    };
+    let mut request = Request::get(COLLECTION)
+        .query("limit", limit.to_string())
+        .query("offset", offset.to_string());
+    for (name, value) in &query.filters {
+        if FILTERS.contains(&name.as_str()) && !value.is_empty() {
+            request = request.query(name.clone(), value.clone());
+        }
+    }
+    Ok(request)
+}
+
+pub fn get(id: &str) -> Request {
+    Request::get(item_path(id))
+}
+
+/// A POST with the type, the destinations and the chosen type's options flat as `option_<key>`.
+pub fn create(draft: &Value) -> Result<Request, ApiError> {
+    let form = create_check_form(draft);
+    check_draft(&form, draft)?;
+    Ok(Request::post(COLLECTION).json(body(&form, draft, Purpose::Create)))
+}
+
+/// A PUT of every editable field. The type is fixed: a draft that changes it is refused.
+pub fn update(record: &Record, draft: &Value) -> Result<Request, ApiError> {
+    let was = type_id(&record.raw);
+    let now = draft.get("integration_type_id").and_then(Value::as_str);
+    if now.is_some_and(|now| now != was) {
+        return Err(refused(
+            "PagerTree keeps an integration's type once it is created: make a new integration to use another type.",
+        ));
+    }
+    let form = integration_form(Some(record), &[]);
+    check_draft(&form, draft)?;
+    Ok(Request::put(item_path(&record.id)).json(body(&form, draft, Purpose::Edit)))
+}
+
+pub fn delete(record: &Record) -> Result<Request, ApiError> {
+    Ok(Request::delete(item_path(&record.id)))
+}
+
+/// Teams, routers, account users and the catalogue of types, each read 100 at a time.
+pub fn lookups() -> Vec<Lookup> {
+    let first = |path: &str| Request::get(path).query("limit", MAX_LIMIT.to_string());
+    [
+        (TEAMS, "teams", "/teams"),
+        (ROUTERS, "routers", "/routers"),
+        (ACCOUNT_USERS, "account users", "/account_users"),
+        (TYPE, "integration types", "/integration_types"),
+    ]
+    .into_iter()
+    .map(|(pointer, what, path)| Lookup {
+        pointer: pointer.into(),
+        what: what.into(),
+        first: first(path),
+    })
+    .collect()
+}
+
+fn item_path(id: &str) -> String {
+    format!("{COLLECTION}/{}", encode_segment(id))
+}
+
+#[cfg(test)]
+#[path = "requests_tests.rs"]
+mod tests;
