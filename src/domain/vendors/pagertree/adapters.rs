@@ -21,6 +21,8 @@ pub(super) enum Kind {
     Enum(&'static [&'static str], &'static str),
     /// Comma-separated e-mail addresses, or `team`, `team-admin`, `on-call`.
     Emails,
+    /// A zone name Rails finds (`time_zones`), starting as `UTC`.
+    TimeZone,
 }
 
 /// Whether the server insists on a value.
@@ -100,7 +102,7 @@ const CHAT: &[Opt] = &[
 
 /// What Microsoft Teams adds to the chat options.
 const TEAMS_EXTRA: &[Opt] = &[
-    required("time_zone", Kind::Text),
+    required("time_zone", Kind::TimeZone),
     opt("compact_message", OFF),
 ];
 

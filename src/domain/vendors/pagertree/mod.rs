@@ -11,6 +11,7 @@ pub mod options;
 pub mod parse;
 mod requests;
 mod spec;
+mod time_zones;
 pub mod types;
 
 pub use auth::AUTH;

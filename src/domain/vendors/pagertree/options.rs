@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use super::adapters::{Adapter, Kind, Opt, Rule, GENERIC};
 use super::option_checks::{full_domain_host, record_emails};
+use super::time_zones::time_zone;
 use crate::domain::field::{Choice, Constraint, FieldSpec};
 use crate::domain::send_rule::WhenEmpty;
 
@@ -89,6 +90,10 @@ fn field(option: &Opt) -> FieldSpec {
             values.iter().map(|v| Choice::new(*v, *v)).collect(),
         )
         .default_value(json!(default)),
+        Kind::TimeZone => FieldSpec::text(&pointer, &label)
+            .check(time_zone)
+            .default_value(json!("UTC"))
+            .help("A zone name such as “Eastern Time (US & Canada)” or “Europe/Paris”."),
         Kind::Emails => FieldSpec::text(&pointer, &label)
             .check(record_emails)
             .help("E-mail addresses separated by commas; team, team-admin and on-call stand for those people."),

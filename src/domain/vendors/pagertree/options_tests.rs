@@ -306,3 +306,15 @@ fn each_class_is_listed_once() {
     classes.dedup();
     assert_eq!(classes.len(), before);
 }
+
+#[test]
+fn teams_time_zone_starts_as_utc_and_must_be_a_zone_rails_finds() {
+    let class = "Channel::MicrosoftTeams::V4";
+    assert_eq!(form(class).initial_draft()["option_time_zone"], "UTC");
+    let draft = |zone: &str| json!({"option_incoming_webhook_url": "https://x.webhook.office.com/a", "option_time_zone": zone});
+    assert!(errors(class, draft("Europe/Paris"), "/option_time_zone").is_empty());
+    assert_eq!(
+        errors(class, draft("Paris time"), "/option_time_zone").len(),
+        1
+    );
+}
