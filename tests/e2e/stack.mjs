@@ -17,7 +17,7 @@ const VENDORS = {
   GRAFANA_ONCALL_UPSTREAM: 'grafana-oncall',
   ROCKETCHAT_UPSTREAM: 'rocketchat',
   CONFLUENT_UPSTREAM: 'confluent',
-  PAGERTREE_UPSTREAM: 'pagertree',
+  PAGERTREE_UPSTREAM: 'pagertree/api/v4',
 };
 
 // Debian's libnginx-mod-http-brotli-static, installed by scripts/lib/tools.sh.

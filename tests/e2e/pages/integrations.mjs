@@ -7,6 +7,7 @@ import { openPage } from '../browser.mjs';
 const DEMO = {
   'confluent-demo': { label: 'Confluent sandbox', field: 'Cloud API secret', secret: 'demo-secret' },
   'grafana-oncall-demo': { label: 'Grafana OnCall sandbox', field: 'API key', secret: 'demo-oncall-key' },
+  'pagertree-demo': { label: 'PagerTree sandbox', field: 'API key', secret: 'demo-pagertree-key' },
 };
 
 /** A fresh page on which a demo connection's secret is entered (and remembered in the tab). */

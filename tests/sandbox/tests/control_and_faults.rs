@@ -247,11 +247,18 @@ async fn reset_clears_log_and_faults() {
 #[tokio::test]
 async fn vendors_not_simulated_yet_say_so() {
     let port = start(false).await;
-    let answer = call(port, "GET", "/pagertree/api/v4/integrations", &[], None).await;
+    let answer = call(
+        port,
+        "GET",
+        "/rocketchat/api/v1/integrations.list",
+        &[],
+        None,
+    )
+    .await;
     assert_eq!(answer.status, Some(501));
     assert_eq!(
         answer.json()["error"],
-        "The sandbox does not simulate the pagertree API yet."
+        "The sandbox does not simulate the rocketchat API yet."
     );
 }
 

@@ -160,8 +160,7 @@ fn destinations_cell(record: &Record, lookups: &Lookups) -> Cell {
     }
 }
 
-/// One detail row per option the record holds, credentials masked, in the order PagerTree
-/// sent them.
+/// One detail row per option the record holds, credentials masked, by key.
 pub fn option_rows(record: &Record) -> Vec<(String, Cell)> {
     let secrets = secret_keys();
     let Some(options) = record.raw.get("options").and_then(Value::as_object) else {

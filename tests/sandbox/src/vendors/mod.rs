@@ -4,6 +4,7 @@
 
 pub mod confluent;
 pub mod grafana_oncall;
+pub mod pagertree;
 pub mod thousandeyes;
 
 use std::sync::{Arc, Mutex};
@@ -27,6 +28,7 @@ pub const VENDORS: [&str; 5] = [
 pub struct States {
     pub confluent: Mutex<confluent::State>,
     pub grafana_oncall: Mutex<grafana_oncall::State>,
+    pub pagertree: Mutex<pagertree::State>,
 }
 
 impl States {
@@ -37,6 +39,7 @@ impl States {
                 seed,
                 &options["grafana_oncall"],
             )),
+            pagertree: Mutex::new(pagertree::State::new(seed, &options["pagertree"])),
         }
     }
 
@@ -45,6 +48,7 @@ impl States {
     pub fn reset(&self, seed: usize, options: &Value) {
         *lock(&self.confluent) = confluent::State::new(seed, &options["confluent"]);
         *lock(&self.grafana_oncall) = grafana_oncall::State::new(seed, &options["grafana_oncall"]);
+        *lock(&self.pagertree) = pagertree::State::new(seed, &options["pagertree"]);
     }
 }
 
@@ -54,6 +58,7 @@ pub fn routes(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
             "confluent" => confluent::guarded(sandbox.clone()),
             "grafana-oncall" => grafana_oncall::guarded(sandbox.clone()),
             "thousandeyes" => thousandeyes::guarded(sandbox.clone()),
+            "pagertree" => pagertree::guarded(sandbox.clone()),
             _ => not_simulated(slug),
         };
         router.nest(&format!("/{slug}"), vendor)
