@@ -65,7 +65,7 @@ pub trait VendorApi: Sync {
     /// One page of the list; `at` is the cursor that page was asked for (offset strategies
     /// count on from it). Generic: read where `records` and `paging` say.
     fn parse_list(&self, response: &Response, at: Option<&Cursor>) -> Result<Page, ApiError> {
-        read_list(response, &self.records(), &self.paging(), at, |r| {
+        read_list(response, &self.records(), &self.paging(), at, &|r| {
             self.parse_error(r, 0)
         })
     }
@@ -75,7 +75,7 @@ pub trait VendorApi: Sync {
     }
     /// One integration, read where `records` says.
     fn parse_one(&self, response: &Response) -> Result<Record, ApiError> {
-        read_one(response, &self.records(), "the integration", |r| {
+        read_one(response, &self.records(), "the integration", &|r| {
             self.parse_error(r, 0)
         })
     }

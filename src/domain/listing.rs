@@ -186,7 +186,7 @@ pub fn read_list(
     shape: &RecordShape,
     paging: &Paging,
     at: Option<&Cursor>,
-    on_error: impl Fn(&Response) -> ApiError,
+    on_error: &dyn Fn(&Response) -> ApiError,
 ) -> Result<Page, ApiError> {
     let mut body = body_of(response, "the list", on_error)?;
     let count = body
@@ -221,7 +221,7 @@ pub fn read_one(
     response: &Response,
     shape: &RecordShape,
     what: &str,
-    on_error: impl Fn(&Response) -> ApiError,
+    on_error: &dyn Fn(&Response) -> ApiError,
 ) -> Result<Record, ApiError> {
     let body = body_of(response, what, on_error)?;
     shape
@@ -232,7 +232,7 @@ pub fn read_one(
 fn body_of(
     response: &Response,
     what: &str,
-    on_error: impl Fn(&Response) -> ApiError,
+    on_error: &dyn Fn(&Response) -> ApiError,
 ) -> Result<Value, ApiError> {
     if !response.is_success() {
         return Err(on_error(response));

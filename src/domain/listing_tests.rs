@@ -32,7 +32,7 @@ fn ids_may_live_anywhere_and_be_numbers() {
         id: "/_id",
     };
     let body = json!({"integrations": [{"_id": "abc"}, {"_id": 42}, {"id": "wrong place"}, "text", {"_id": ""}]});
-    let page = read_list(&ok(body), &underscore, &Paging::Unpaged, None, refused).unwrap();
+    let page = read_list(&ok(body), &underscore, &Paging::Unpaged, None, &refused).unwrap();
     let ids: Vec<&str> = page.records.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["abc", "42"]);
     assert_eq!(page.skipped, 3);
@@ -45,7 +45,7 @@ fn ids_may_live_anywhere_and_be_numbers() {
         &bare,
         &Paging::Unpaged,
         None,
-        refused,
+        &refused,
     )
     .unwrap();
     assert_eq!(page.records[0].id, "7");
@@ -60,7 +60,7 @@ fn next_links_are_followed_as_given_with_the_total() {
         page_param: None,
     };
     let body = json!({"data": [{"id": "a"}], "metadata": {"next": "https://x.test/l?page_token=t", "total_size": 3}});
-    let page = read_list(&ok(body), &DATA, &paging, None, refused).unwrap();
+    let page = read_list(&ok(body), &DATA, &paging, None, &refused).unwrap();
     assert_eq!(
         page.next,
         Some(Cursor::Link("https://x.test/l?page_token=t".into()))
@@ -74,7 +74,7 @@ fn next_links_are_followed_as_given_with_the_total() {
     );
     let last = json!({"data": [], "metadata": {"next": ""}});
     assert_eq!(
-        read_list(&ok(last), &DATA, &paging, None, refused)
+        read_list(&ok(last), &DATA, &paging, None, &refused)
             .unwrap()
             .next,
         None
@@ -95,7 +95,7 @@ fn offset_and_count_move_on_until_the_total() {
         [("offset", "0"), ("count", "2")]
     );
     let body = json!({"data": [{"id": "a"}, {"id": "b"}], "total": 3});
-    let page = read_list(&ok(body), &DATA, &paging, None, refused).unwrap();
+    let page = read_list(&ok(body), &DATA, &paging, None, &refused).unwrap();
     assert_eq!(page.next, Some(Cursor::Offset(2)));
     assert_eq!(page.total, Some(3));
     assert_eq!(
@@ -105,7 +105,7 @@ fn offset_and_count_move_on_until_the_total() {
     let end = json!({"data": [{"id": "c"}], "total": 3});
     let at = Cursor::Offset(2);
     assert_eq!(
-        read_list(&ok(end), &DATA, &paging, Some(&at), refused)
+        read_list(&ok(end), &DATA, &paging, Some(&at), &refused)
             .unwrap()
             .next,
         None
@@ -113,7 +113,7 @@ fn offset_and_count_move_on_until_the_total() {
     // A vendor that sends nothing more never loops, whatever its total says.
     let empty = json!({"data": [], "total": 99});
     assert_eq!(
-        read_list(&ok(empty), &DATA, &paging, Some(&at), refused)
+        read_list(&ok(empty), &DATA, &paging, Some(&at), &refused)
             .unwrap()
             .next,
         None
@@ -133,7 +133,7 @@ fn offset_and_limit_move_on_while_the_vendor_has_more() {
     };
     let body = json!({"data": [{"id": 1}, {"id": 2}], "has_more": true, "total_count": 250});
     let at = Cursor::Offset(100);
-    let page = read_list(&ok(body), &DATA, &paging, Some(&at), refused).unwrap();
+    let page = read_list(&ok(body), &DATA, &paging, Some(&at), &refused).unwrap();
     assert_eq!(page.next, Some(Cursor::Offset(102)));
     assert_eq!(page.total, Some(250));
     assert_eq!(
@@ -142,7 +142,7 @@ fn offset_and_limit_move_on_while_the_vendor_has_more() {
     );
     let done = json!({"data": [{"id": 3}], "has_more": false, "total_count": 250});
     assert_eq!(
-        read_list(&ok(done), &DATA, &paging, None, refused)
+        read_list(&ok(done), &DATA, &paging, None, &refused)
             .unwrap()
             .next,
         None
@@ -152,18 +152,24 @@ fn offset_and_limit_move_on_while_the_vendor_has_more() {
 #[test]
 fn errors_and_malformed_answers_are_errors_never_panics() {
     let paging = Paging::Unpaged;
-    let error = read_list(&Response::new(403, "{}"), &DATA, &paging, None, refused).unwrap_err();
+    let error = read_list(&Response::new(403, "{}"), &DATA, &paging, None, &refused).unwrap_err();
     assert_eq!(error.message, "refused");
     for body in ["not json", "{\"data\": {}}", "{}"] {
         let error =
-            read_list(&Response::new(200, body), &DATA, &paging, None, refused).unwrap_err();
+            read_list(&Response::new(200, body), &DATA, &paging, None, &refused).unwrap_err();
         assert_eq!(error.kind, crate::domain::ErrorKind::Malformed, "{body}");
     }
-    let missing = read_list(&ok(json!({})), &DATA, &paging, None, refused).unwrap_err();
+    let missing = read_list(&ok(json!({})), &DATA, &paging, None, &refused).unwrap_err();
     assert!(missing.message.contains("the list has no data array"));
-    let one = read_one(&ok(json!({"name": "x"})), &DATA, "the integration", refused).unwrap_err();
+    let one = read_one(
+        &ok(json!({"name": "x"})),
+        &DATA,
+        "the integration",
+        &refused,
+    )
+    .unwrap_err();
     assert!(one.message.contains("the integration has no id"));
-    let found = read_one(&ok(json!({"id": "X"})), &DATA, "the integration", refused).unwrap();
+    let found = read_one(&ok(json!({"id": "X"})), &DATA, "the integration", &refused).unwrap();
     assert_eq!(found.id, "X");
 }
 

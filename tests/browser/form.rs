@@ -255,3 +255,37 @@ async fn list_rows_can_be_added_removed_and_are_checked_one_by_one() {
     assert_eq!(ctx.draft.get_untracked()["urls"], json!(["/relative"]));
     assert_eq!(form.input("#t-urls-0").value(), "/relative");
 }
+
+#[wasm_bindgen_test]
+async fn a_multi_choice_ticks_into_a_list_and_keeps_a_value_its_choices_lack() {
+    let spec = FormSpec::new(vec![FieldSpec::multi_choice(
+        "/team_ids",
+        "Teams",
+        vec![Choice::new("T1", "Web team"), Choice::new("T2", "Data")],
+    )
+    .choices_from_vendor()]);
+    let (form, ctx) = dom::render_form(spec, json!({"team_ids": ["T9"]}), BTreeMap::new(), "m");
+    settle().await;
+    assert_eq!(
+        form.find("fieldset legend").text_content().unwrap(),
+        "Teams"
+    );
+    let unlisted = form.input("#m-team_ids-unlisted-0");
+    assert!(
+        unlisted.checked(),
+        "a chosen id the list lacks stays ticked"
+    );
+    click(&form.find("#m-team_ids-1"));
+    settle().await;
+    assert_eq!(ctx.draft.get_untracked()["team_ids"], json!(["T9", "T2"]));
+    assert!(form.input("#m-team_ids-1").checked());
+    click(&form.find("#m-team_ids-unlisted-0"));
+    settle().await;
+    assert_eq!(ctx.draft.get_untracked()["team_ids"], json!(["T2"]));
+    assert_eq!(form.count("#m-team_ids-unlisted-0"), 0);
+    let label = form
+        .find("label[for='m-team_ids-0']")
+        .text_content()
+        .unwrap();
+    assert_eq!(label, "Web team");
+}

@@ -206,3 +206,21 @@ test('a wrong API key says the key is wrong, without showing it', async () => {
   await assertNoPageErrors(page);
   await context.close();
 });
+
+test('a catalogue that lands late keeps what was typed, and then offers each type’s options', async () => {
+  const { context, page, ui } = await connected();
+  await sandbox.fault({ match: { path: '/pagertree/api/v4/integration_types' }, times: 1, fault: { kind: 'delay', ms: 3000 } });
+  await page.goto(`/c/${CONN}/new`);
+  await ui.form.waitFor();
+  await ui.fill('Name', 'Typed early');
+  await ui.choose('Urgency', 'Medium');
+  assert.equal(await ui.form.getByRole('option', { name: 'Slack', exact: true }).count(), 0, 'the catalogue is still on its way');
+  await ui.form.getByRole('option', { name: 'Slack', exact: true }).waitFor({ state: 'attached' });
+  assert.equal(await ui.field('Name').inputValue(), 'Typed early');
+  assert.equal(await ui.field('Urgency').inputValue(), 'medium');
+  await ui.choose('Type', 'Slack');
+  await ui.field('Incoming webhook URL').waitFor();
+  assert.equal(await ui.field('Name').inputValue(), 'Typed early');
+  await assertNoPageErrors(page);
+  await context.close();
+});

@@ -36,23 +36,25 @@ pub fn parse(response: &Response, now_ms: u64) -> ApiError {
             .field_errors
             .add(pointer_for(message), message.clone());
     }
-    let said = messages
-        .first()
-        .map(|t| format!(" PagerTree said: “{t}”"))
-        .unwrap_or_default();
     let on_fields = error.field_errors.iter().any(|(p, _)| !p.is_empty());
-    error.message = match response.status {
-        401 => format!("PagerTree did not accept this connection's API key.{said}"),
-        403 => format!("This API key's user may not do that in PagerTree.{said}"),
-        404 => format!("This integration no longer exists in PagerTree.{said}"),
-        409 => format!("PagerTree refused the change because it conflicts with the integration as it is now.{said}"),
-        422 if on_fields => "PagerTree rejected some of the values: see the marked fields.".into(),
-        400 | 422 => format!("PagerTree refused the request.{said}"),
-        429 => match error.retry_after {
-            Some(seconds) => format!("PagerTree is rate limiting this connection; waiting {seconds} s."),
-            None => "PagerTree is rate limiting this connection.".into(),
-        },
-        _ => error.message,
+    let opening = match response.status {
+        401 => "PagerTree did not accept this connection's API key.",
+        403 => "This API key's user may not do that in PagerTree.",
+        404 => "This integration no longer exists in PagerTree.",
+        409 => {
+            "PagerTree refused the change because it conflicts with the integration as it is now."
+        }
+        422 if on_fields => "PagerTree rejected some of the values: see the marked fields.",
+        400 | 422 => "PagerTree refused the request.",
+        // PagerTree documents no header: the wait is Patchbay's own backoff, shown as it runs.
+        429 => "PagerTree is rate limiting this connection.",
+        _ => return error,
+    };
+    error.message = match messages.first() {
+        Some(said) if !(422 == response.status && on_fields) && response.status != 429 => {
+            format!("{opening} PagerTree said: “{said}”")
+        }
+        _ => opening.to_string(),
     };
     error
 }
@@ -74,7 +76,8 @@ fn messages(response: &Response) -> Vec<String> {
 /// The field a Rails full message is about: the longest attribute name it starts with, then a
 /// space ("Option alert acknowledged" before "Option alert").
 pub fn pointer_for(message: &str) -> String {
-    let lower = message.to_lowercase();
+    // Attribute names are ASCII: no Unicode case tables needed.
+    let lower = message.to_ascii_lowercase();
     let starts = |name: &str| {
         lower
             .strip_prefix(name)

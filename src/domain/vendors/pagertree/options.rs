@@ -60,14 +60,12 @@ pub fn all_option_keys() -> impl Iterator<Item = &'static str> {
 
 /// Every option key that holds a credential, in any type: what a record's `options` masks.
 pub fn secret_keys() -> Vec<&'static str> {
-    let mut keys: Vec<&str> = ADAPTERS
-        .iter()
-        .flat_map(Adapter::options)
-        .filter(|option| matches!(option.kind, Kind::Secret | Kind::SecretUrl))
-        .map(|option| option.key)
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let mut keys: Vec<&str> = Vec::new();
+    for option in ADAPTERS.iter().flat_map(Adapter::options) {
+        if matches!(option.kind, Kind::Secret | Kind::SecretUrl) && !keys.contains(&option.key) {
+            keys.push(option.key);
+        }
+    }
     keys
 }
 
@@ -112,18 +110,18 @@ fn field(option: &Opt) -> FieldSpec {
     }
 }
 
-/// `incoming_webhook_url` → "Incoming webhook URL": the key as words, acronyms in capitals.
+/// `incoming_webhook_url` → "Incoming webhook URL": the key as words, acronyms in capitals
+/// (keys are ASCII, so no Unicode case tables are needed).
 pub fn label_of(key: &str) -> String {
     let words: Vec<String> = key
         .split('_')
         .enumerate()
         .map(|(at, word)| match word {
-            "url" | "api" | "sid" | "id" => word.to_uppercase(),
+            "url" | "api" | "sid" | "id" => word.to_ascii_uppercase(),
             _ if at == 0 => {
-                let mut chars = word.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_uppercase().chain(chars).collect()
-                })
+                let mut word = word.to_string();
+                word[..1].make_ascii_uppercase();
+                word
             }
             _ => word.to_string(),
         })

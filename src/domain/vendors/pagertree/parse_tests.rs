@@ -9,7 +9,7 @@ use crate::domain::request::Response;
 const LIST: &str = include_str!("../../../../tests/fixtures/pagertree/list_page.json");
 
 fn listed() -> Vec<Record> {
-    read_list(&Response::new(200, LIST), &RECORDS, &PAGING, None, |_| {
+    read_list(&Response::new(200, LIST), &RECORDS, &PAGING, None, &|_| {
         unreachable!("a 200")
     })
     .unwrap()
@@ -35,7 +35,7 @@ fn lookups() -> Lookups {
 
 #[test]
 fn the_envelope_gives_records_total_and_the_next_offset() {
-    let page = read_list(&Response::new(200, LIST), &RECORDS, &PAGING, None, |_| {
+    let page = read_list(&Response::new(200, LIST), &RECORDS, &PAGING, None, &|_| {
         unreachable!("a 200")
     })
     .unwrap();
@@ -44,7 +44,7 @@ fn the_envelope_gives_records_total_and_the_next_offset() {
     assert_eq!(page.total, Some(230));
     assert!(page.next.is_some(), "has_more: true");
     let last = json!({"data": [], "has_more": false, "total_count": 230}).to_string();
-    let end = read_list(&Response::new(200, last), &RECORDS, &PAGING, None, |_| {
+    let end = read_list(&Response::new(200, last), &RECORDS, &PAGING, None, &|_| {
         unreachable!("a 200")
     })
     .unwrap();

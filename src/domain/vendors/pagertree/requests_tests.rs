@@ -9,7 +9,7 @@ use crate::domain::vendors::pagertree::parse::{draft_from, PAGING, RECORDS};
 const LIST: &str = include_str!("../../../../tests/fixtures/pagertree/list_page.json");
 
 fn slack_record() -> Record {
-    read_list(&Response::new(200, LIST), &RECORDS, &PAGING, None, |_| {
+    read_list(&Response::new(200, LIST), &RECORDS, &PAGING, None, &|_| {
         unreachable!("a 200")
     })
     .unwrap()

@@ -33,7 +33,7 @@ fn request(credentials: &Credentials) -> Request {
 /// The generic list reader does the work: groups without an aid are skipped, a malformed
 /// answer is an error.
 fn read(response: &Response) -> Result<Vec<Choice>, ApiError> {
-    let page = read_list(response, &SHAPE, &Paging::Unpaged, None, |r| {
+    let page = read_list(response, &SHAPE, &Paging::Unpaged, None, &|r| {
         generic_error(r, &[], 0)
     })?;
     Ok(page.records.iter().map(choice).collect())
