@@ -37,6 +37,8 @@ pub const PAGING: Paging = Paging::Offset {
 pub const ACCOUNT_USERS: &str = "/account_user_ids";
 pub const ROUTERS: &str = "/router_ids";
 pub const TEAMS: &str = "/team_ids";
+/// The lookup of integration types, by the field that holds a type's id.
+pub const TYPE: &str = "/integration_type_id";
 
 /// Where each credential among the options sits in a record (see `options::secret_keys`, which
 /// a test holds this list to).
@@ -78,7 +80,13 @@ pub fn summary(record: &Record) -> IntegrationSummary {
 pub const COLUMNS: [Column; 9] = [
     Column::detail("ID", Read::Id),
     Column::detail("Name", Read::Text("/name")),
-    Column::both("Type", Read::Text("/integration_type/name")),
+    Column::both(
+        "Type",
+        Read::With {
+            cell: type_cell,
+            secrets: &[],
+        },
+    ),
     Column::both("Urgency", Read::Text("/urgency")),
     Column::both(
         "Enabled",
@@ -122,6 +130,18 @@ fn options_cell(record: &Record, _: &Lookups) -> Cell {
         Cell::Empty
     } else {
         Cell::Text(format!("{set} set"))
+    }
+}
+
+/// The type's name as the record carries it, else the catalogue's name for its id (an answer
+/// that holds only `integration_type_id`).
+fn type_cell(record: &Record, lookups: &Lookups) -> Cell {
+    match record.text("/integration_type/name") {
+        Some(name) => Cell::Text(name.to_string()),
+        None => match type_id(&record.raw) {
+            id if id.is_empty() => Cell::Empty,
+            id => Cell::Text(title_in(lookups, TYPE, &id)),
+        },
     }
 }
 

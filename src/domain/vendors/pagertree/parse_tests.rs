@@ -166,3 +166,18 @@ fn every_view_masks_the_credentials_among_the_options() {
         crate::domain::api::assert_secrets_masked_alike(&super::super::PagerTreeApi, &record);
     }
 }
+
+#[test]
+fn a_record_with_only_a_type_id_shows_the_catalogues_name() {
+    let record = Record {
+        id: "i1".into(),
+        raw: json!({"id": "i1", "integration_type_id": "ty-slack"}),
+    };
+    let catalogue = Lookups::from([(TYPE.to_string(), vec![Choice::new("ty-slack", "Slack")])]);
+    let cells = list_cells(&COLUMNS, &record, &catalogue);
+    assert_eq!(cells[0], Cell::Text("Slack".into()));
+    assert_eq!(
+        list_cells(&COLUMNS, &record, &Lookups::new())[0],
+        Cell::Text("ty-slack".into())
+    );
+}
