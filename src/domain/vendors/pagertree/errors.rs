@@ -23,7 +23,7 @@ const ATTRIBUTES: &[(&str, &str)] = &[
     ("router ids", "/router_ids"),
     ("teams", "/team_ids"),
     ("team ids", "/team_ids"),
-    ("destinations", super::spec::DESTINATIONS),
+    ("destinations", super::parse::DESTINATIONS),
     // The Twilio adapter reports its e-mail list under a virtual attribute.
     ("record emails", "/option_record_email"),
 ];

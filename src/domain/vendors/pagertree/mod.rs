@@ -6,6 +6,7 @@
 mod adapters;
 mod auth;
 pub mod errors;
+mod lookups;
 mod option_checks;
 pub mod options;
 pub mod parse;
@@ -52,7 +53,7 @@ impl VendorApi for PagerTreeApi {
         requests::lookups()
     }
     fn parse_lookup(&self, response: &Response) -> Result<LookupPage, ApiError> {
-        parse::lookup(response)
+        lookups::lookup(response)
     }
     fn list_filters(&self) -> FormSpec {
         list_filters()

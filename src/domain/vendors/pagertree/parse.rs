@@ -5,14 +5,10 @@
 use serde_json::{json, Map, Value};
 
 use super::options::{label_of, secret_keys};
-use crate::domain::api::{Cell, Cursor, IntegrationSummary, LookupPage, Lookups, Record};
+use crate::domain::api::{Cell, IntegrationSummary, Lookups, Record};
 use crate::domain::columns::{Column, Read};
-use crate::domain::error::ApiError;
-use crate::domain::error_body::malformed;
-use crate::domain::field::Choice;
 use crate::domain::listing::{OffsetEnd, Paging, RecordShape};
 use crate::domain::records::title_in;
-use crate::domain::request::Response;
 
 pub const RECORDS: RecordShape = RecordShape {
     items: "/data",
@@ -39,6 +35,8 @@ pub const ROUTERS: &str = "/router_ids";
 pub const TEAMS: &str = "/team_ids";
 /// The lookup of integration types, by the field that holds a type's id.
 pub const TYPE: &str = "/integration_type_id";
+/// The form's group of the three, where the at-least-one rule reports.
+pub const DESTINATIONS: &str = "/destinations";
 
 /// Where each credential among the options sits in a record (see `options::secret_keys`, which
 /// a test holds this list to).
@@ -249,38 +247,6 @@ pub fn type_id(raw: &Value) -> String {
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string()
-}
-
-/// One page of a lookup (`/teams`, `/routers`, `/account_users`, `/integration_types`): each
-/// entry's id and the name a person knows it by. `has_more` asks for the next page.
-pub fn lookup(response: &Response) -> Result<LookupPage, ApiError> {
-    if !response.is_success() {
-        return Err(super::errors::parse(response, 0));
-    }
-    let json = response
-        .json()
-        .map_err(|_| malformed(response, "the choices are not valid JSON"))?;
-    let data = json
-        .get("data")
-        .and_then(Value::as_array)
-        .ok_or_else(|| malformed(response, "the choices have no data array"))?;
-    let choices = data
-        .iter()
-        .filter_map(|item| {
-            let id = item.get("id")?.as_str()?;
-            let name = ["/name", "/user/name", "/email", "/user/email"]
-                .iter()
-                .find_map(|p| item.pointer(p).and_then(Value::as_str))
-                .filter(|name| !name.trim().is_empty())
-                .unwrap_or(id);
-            Some(Choice::new(id, name))
-        })
-        .collect();
-    let more = json.get("has_more").and_then(Value::as_bool) == Some(true);
-    Ok(LookupPage {
-        choices,
-        next: more.then_some(Cursor::Offset(0)),
-    })
 }
 
 #[cfg(test)]

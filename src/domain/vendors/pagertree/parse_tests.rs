@@ -135,32 +135,6 @@ fn the_draft_sends_options_flat_and_keeps_destinations() {
 }
 
 #[test]
-fn lookups_read_ids_and_names_and_ask_for_more_while_has_more() {
-    let page = lookup(&Response::new(
-        200,
-        r#"{"data":[{"id":"U1","user":{"name":"Ann Lee"}},{"id":"U2","email":"bo@example.com"},{"id":"U3","name":" "},{"name":"no id"}],"has_more":true,"total_count":250}"#,
-    ))
-    .unwrap();
-    assert_eq!(
-        page.choices,
-        [
-            Choice::new("U1", "Ann Lee"),
-            Choice::new("U2", "bo@example.com"),
-            Choice::new("U3", "U3"),
-        ]
-    );
-    assert_eq!(page.next, Some(Cursor::Offset(0)));
-    let last = lookup(&Response::new(200, r#"{"data":[],"has_more":false}"#)).unwrap();
-    assert_eq!(last.next, None);
-    assert!(lookup(&Response::new(200, r#"{"teams":[]}"#)).is_err());
-    assert!(lookup(&Response::new(
-        401,
-        r#"{"errors":[{"message":"Unauthorized"}]}"#
-    ))
-    .is_err());
-}
-
-#[test]
 fn every_view_masks_the_credentials_among_the_options() {
     for record in listed() {
         crate::domain::api::assert_secrets_masked_alike(&super::super::PagerTreeApi, &record);

@@ -6,13 +6,10 @@ use serde_json::{json, Value};
 
 use super::options::{fields_for_keys, option_fields};
 pub use super::parse::TYPE;
-use super::parse::{type_id, ACCOUNT_USERS, ROUTERS, TEAMS};
+use super::parse::{type_id, ACCOUNT_USERS, DESTINATIONS, ROUTERS, TEAMS};
 use super::types::{class_of, class_of_name};
 use crate::domain::field::{Choice, FieldSpec, FormSpec, Variant};
 use crate::domain::records::Record;
-
-/// The destinations group, where the at-least-one rule reports.
-pub const DESTINATIONS: &str = "/destinations";
 
 pub const URGENCIES: [(&str, &str); 4] = [
     ("low", "Low"),
