@@ -19,17 +19,13 @@ use crate::state::{lock, Sandbox};
 type Params = Query<HashMap<String, String>>;
 
 /// `limit` (1–100, default 10) from `offset`, or from `page` (1-based) when no offset is given.
-fn window(params: &HashMap<String, String>, total: usize) -> Result<Window, Response> {
+/// `Err` is the 400's message.
+fn window(params: &HashMap<String, String>, total: usize) -> Result<Window, &'static str> {
     let limit = match params.get("limit") {
         None => 10,
         Some(text) => match text.parse::<usize>() {
             Ok(n) if (1..=100).contains(&n) => n,
-            _ => {
-                return Err(errors(
-                    StatusCode::BAD_REQUEST,
-                    &["limit must be an integer from 1 to 100"],
-                ))
-            }
+            _ => return Err("limit must be an integer from 1 to 100"),
         },
     };
     let number = |key: &str| params.get(key).and_then(|v| v.parse::<usize>().ok());
@@ -76,7 +72,7 @@ pub async fn list(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) ->
         .matching(&query, |i| filters.iter().all(|(k, v)| equals(i, k, v)));
     let window = match window(&params, items.len()) {
         Ok(window) => window,
-        Err(refusal) => return refusal,
+        Err(message) => return errors(StatusCode::BAD_REQUEST, &[message]),
     };
     let data = window
         .take(items.into_iter())
@@ -222,7 +218,7 @@ fn page_of(params: &HashMap<String, String>, all: Vec<Value>) -> Response {
             let data = window.take(all.into_iter());
             envelope(window, data)
         }
-        Err(refusal) => refusal,
+        Err(message) => errors(StatusCode::BAD_REQUEST, &[message]),
     }
 }
 
