@@ -11,16 +11,18 @@ pub fn select(ctx: FormCtx, field: &FieldSpec) -> AnyView {
         unreachable!("select() is only called for enums")
     };
     let options: Vec<(String, String)> = choices.into_iter().map(|c| (c.value, c.label)).collect();
-    select_of(ctx, field, options, move |pointer, value| {
+    select_of(ctx, field, options, None, move |pointer, value| {
         ctx.set(pointer, value)
     })
 }
 
 /// A select over `(value, title)` pairs; `on_pick` receives the chosen value (or null).
+/// `find`: text that hides the options whose titles lack it (the chosen one stays).
 pub fn select_of(
     ctx: FormCtx,
     field: &FieldSpec,
     options: Vec<(String, String)>,
+    find: Option<Signal<String>>,
     on_pick: impl Fn(&str, Value) + 'static,
 ) -> AnyView {
     let ids = chrome::ids(ctx, field);
@@ -71,8 +73,16 @@ pub fn select_of(
                 .into_iter()
                 .map(|(value, label)| {
                     let selected_value = value.clone();
+                    let chosen_value = value.clone();
+                    let title = label.to_lowercase();
+                    let hidden = move || {
+                        find.is_some_and(|find| {
+                            !title.contains(&find.get().trim().to_lowercase())
+                                && current.get() != chosen_value
+                        })
+                    };
                     view! {
-                        <option value=value selected=move || current.get() == selected_value>{label}</option>
+                        <option value=value hidden=hidden selected=move || current.get() == selected_value>{label}</option>
                     }
                 })
                 .collect_view()}

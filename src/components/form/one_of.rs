@@ -1,6 +1,7 @@
 //! A discriminated union: a select for the kind, then the chosen variant's fields. Switching
 //! kinds keeps what was typed for each kind, so switching back restores it; a kind chosen for
-//! the first time starts from its fields' defaults.
+//! the first time starts from its fields' defaults. A long list of kinds can be narrowed by a
+//! search box.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,9 @@ use serde_json::Value;
 use super::{choice, chrome, FormCtx};
 use crate::domain::pointer;
 use crate::domain::{FieldKind, FieldSpec, Variant};
+
+/// From this many kinds on, a search box narrows the select.
+const SEARCHABLE_FROM: usize = 12;
 
 /// How a variant's own fields are drawn: the renderer passes itself in, so this file does not
 /// import the file that imports it.
@@ -26,8 +30,26 @@ pub fn one_of(ctx: FormCtx, field: FieldSpec, draw: Draw) -> AnyView {
         .map(|v| (v.value.clone(), v.label.clone()))
         .collect();
     let switch_variants = variants.clone();
-    let picker = choice::select_of(ctx, &field, options, move |discriminant, picked| {
-        switch(ctx, &switch_variants, stash, discriminant, picked)
+    // A long catalogue (PagerTree's integration types) gets a box that narrows the choices.
+    let find = (variants.len() >= SEARCHABLE_FROM).then(|| RwSignal::new(String::new()));
+    let picker = choice::select_of(
+        ctx,
+        &field,
+        options,
+        find.map(Signal::from),
+        move |discriminant, picked| switch(ctx, &switch_variants, stash, discriminant, picked),
+    );
+    let find_box = find.map(|find| {
+        view! {
+            <label class="find">
+                {format!("Find in {}", field.label)}
+                <input
+                    type="search"
+                    prop:value=move || find.get()
+                    on:input=move |ev| find.set(event_target_value(&ev))
+                />
+            </label>
+        }
     });
     let pointer_text = field.pointer.clone();
     let chosen = Memo::new(move |_| ctx.text(&pointer_text));
@@ -42,6 +64,7 @@ pub fn one_of(ctx: FormCtx, field: FieldSpec, draw: Draw) -> AnyView {
         })
     };
     view! {
+        {find_box}
         {chrome::wrap(ctx, &field, picker, false)}
         <div class="variant">{body}</div>
     }

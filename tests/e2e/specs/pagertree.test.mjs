@@ -207,7 +207,7 @@ test('a wrong API key says the key is wrong, without showing it', async () => {
   await context.close();
 });
 
-test('a catalogue that lands late keeps what was typed, and then offers each type’s options', async () => {
+test('a catalogue that lands late keeps what was typed, can be searched, and offers each type’s options', async () => {
   const { context, page, ui } = await connected();
   await sandbox.fault({ match: { path: '/pagertree/api/v4/integration_types' }, times: 1, fault: { kind: 'delay', ms: 3000 } });
   await page.goto(`/c/${CONN}/new`);
@@ -218,9 +218,44 @@ test('a catalogue that lands late keeps what was typed, and then offers each typ
   await ui.form.getByRole('option', { name: 'Slack', exact: true }).waitFor({ state: 'attached' });
   assert.equal(await ui.field('Name').inputValue(), 'Typed early');
   assert.equal(await ui.field('Urgency').inputValue(), 'medium');
+  // The catalogue is long: a box narrows it.
+  await ui.form.getByLabel('Find in Type', { exact: true }).fill('monitor');
+  const shown = await ui.field('Type').evaluate((select) => [...select.options].filter((o) => !o.hidden && o.value).map((o) => o.text));
+  assert.deepEqual(shown, ['LogicMonitor']);
+  await ui.form.getByLabel('Find in Type', { exact: true }).fill('');
   await ui.choose('Type', 'Slack');
   await ui.field('Incoming webhook URL').waitFor();
   assert.equal(await ui.field('Name').inputValue(), 'Typed early');
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('a Twilio Live Call Routing integration sends numbers, choices and credentials as PagerTree takes them', async () => {
+  const { context, page, ui } = await connected();
+  await newOf(page, ui, 'Twilio Live Call Routing');
+  await ui.fill('Name', 'Support line');
+  await ui.choose('Urgency', 'Critical');
+  await ui.form.getByLabel('Night shift', { exact: true }).check();
+  await ui.fill('Account SID', 'AC123');
+  await ui.fill('API key', 'SK123');
+  await ui.fill('API secret', 'twilio-secret-e2e');
+  await ui.choose('API region', 'dublin.ie1');
+  await ui.fill('Max wait time', '29');
+  assert.deepEqual(await ui.errorsOf('Max wait time'), ['must be between 30 and 3600']);
+  await ui.fill('Max wait time', '90');
+  await ui.fill('Record email', 'team,ops@example.com');
+  await ui.save();
+  await ui.toast('Created “Support line”.').waitFor();
+  const [created] = await received('POST');
+  const body = JSON.parse(created.body);
+  assert.equal(body.option_max_wait_time, 90, 'a whole number, not text');
+  assert.equal(body.option_api_region, 'dublin.ie1');
+  assert.equal(body.option_api_secret, 'twilio-secret-e2e');
+  assert.equal(body.option_record_email, 'team,ops@example.com');
+  assert.deepEqual(body.router_ids, ['01GDKKROUTER00000000000001']);
+  const detail = await page.locator('main').innerText();
+  assert.ok(!detail.includes('twilio-secret-e2e'), 'the API secret is masked on the page');
+  assert.match(detail, /max wait time\s+90/i);
   await assertNoPageErrors(page);
   await context.close();
 });
