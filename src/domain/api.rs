@@ -229,6 +229,29 @@ pub fn check_draft(form: &FormSpec, draft: &Value) -> Result<(), ApiError> {
     })
 }
 
+/// The page size a list query asks for (`default` when it names none), once the size passes
+/// `size_form` (one integer field: the vendor's page-size parameter and its range) and the
+/// query's filters pass `filters`; otherwise the refusal, and nothing is sent.
+pub fn checked_list_query(
+    query: &ListQuery,
+    size_form: &FormSpec,
+    default: u32,
+    filters: &FormSpec,
+) -> Result<u32, ApiError> {
+    let size = query.page_size.unwrap_or(default);
+    let mut asked = Value::Object(Default::default());
+    if let Some(field) = size_form.fields.first() {
+        super::pointer::set(&mut asked, &field.pointer, Value::from(size));
+    }
+    check_draft(size_form, &asked)?;
+    let mut given = serde_json::Map::new();
+    for (name, value) in &query.filters {
+        given.insert(name.clone(), Value::String(value.clone()));
+    }
+    check_draft(filters, &Value::Object(given))?;
+    Ok(size)
+}
+
 /// The field errors of a builder's refusal, for tests: fails unless nothing was sent.
 #[cfg(test)]
 pub fn refused_fields(result: Result<Request, ApiError>) -> Vec<(String, Vec<String>)> {

@@ -1,9 +1,11 @@
 //! What Patchbay sends to Grafana OnCall. Every builder checks its input first.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::spec::{integration_form, list_filters, maintenance_form};
-use crate::domain::api::{check_draft, refused, Cursor, ListQuery, Lookup, Record};
+use crate::domain::api::{
+    check_draft, checked_list_query, refused, Cursor, ListQuery, Lookup, Record,
+};
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
 use crate::domain::field::{FieldSpec, FormSpec};
@@ -23,14 +25,7 @@ pub fn list_query_form() -> FormSpec {
 }
 
 pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiError> {
-    let perpage = query.page_size.unwrap_or(MAX_PER_PAGE);
-    check_draft(&list_query_form(), &json!({ "perpage": perpage }))?;
-    let filters: Map<String, Value> = query
-        .filters
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
-    check_draft(&list_filters(), &Value::Object(filters))?;
+    let perpage = checked_list_query(query, &list_query_form(), MAX_PER_PAGE, &list_filters())?;
     let page = match cursor {
         None => 1,
         // `next` is absolute, built from the engine's own base URL: the route maps or refuses it.

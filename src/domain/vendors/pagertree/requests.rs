@@ -1,10 +1,12 @@
 //! What Patchbay sends to PagerTree. Every builder checks its input first.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::parse::{type_id, ACCOUNT_USERS, MAX_LIMIT, ROUTERS, TEAMS};
 use super::spec::{create_check_form, integration_form, list_filters, FILTERS, TYPE};
-use crate::domain::api::{check_draft, refused, Cursor, ListQuery, Lookup, Record};
+use crate::domain::api::{
+    check_draft, checked_list_query, refused, Cursor, ListQuery, Lookup, Record,
+};
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
 use crate::domain::field::{FieldSpec, FormSpec};
@@ -21,14 +23,7 @@ pub fn list_query_form() -> FormSpec {
 }
 
 pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiError> {
-    let limit = query.page_size.unwrap_or(MAX_LIMIT);
-    check_draft(&list_query_form(), &json!({ "limit": limit }))?;
-    let filters: Map<String, Value> = query
-        .filters
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
-    check_draft(&list_filters(), &Value::Object(filters))?;
+    let limit = checked_list_query(query, &list_query_form(), MAX_LIMIT, &list_filters())?;
     let offset = match cursor {
         None => 0,
         Some(Cursor::Offset(offset)) => *offset,

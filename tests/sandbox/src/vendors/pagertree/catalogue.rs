@@ -48,13 +48,8 @@ const CHAT: &[Opt] = &[
     ("outgoing_rules", Cast::Text, Need::No),
 ];
 
-const TEAMS: &[Opt] = &[
-    ("incoming_webhook_url", Cast::Url, Need::Yes),
-    ("alert_open", OFF, Need::No),
-    ("alert_acknowledged", OFF, Need::No),
-    ("alert_resolved", OFF, Need::No),
-    ("alert_dropped", OFF, Need::No),
-    ("outgoing_rules", Cast::Text, Need::No),
+/// What Microsoft Teams adds to the chat options.
+const TEAMS_EXTRA: &[Opt] = &[
     ("time_zone", Cast::TimeZone, Need::Yes),
     ("compact_message", OFF, Need::No),
 ];
@@ -139,11 +134,12 @@ const TWILIO: &[Opt] = &[
     ("max_wait_time", Cast::Int(Some((30, 3600))), Need::No),
 ];
 
-/// One type of the catalogue: its id, its name, and its adapter's own options.
+/// One type of the catalogue: its id, its name, and its adapter's own options (in parts, so
+/// an adapter that extends another's options shares them).
 pub struct Type {
     pub id: &'static str,
     pub name: &'static str,
-    pub options: &'static [Opt],
+    pub parts: &'static [&'static [Opt]],
 }
 
 /// The catalogue, in the order `/integration_types` lists it. The first two ids are the
@@ -152,72 +148,72 @@ pub const TYPES: &[Type] = &[
     Type {
         id: "01GDBEYARHS4W4QM6X370Z5TMB",
         name: "Uptime Robot",
-        options: &[],
+        parts: &[],
     },
     Type {
         id: "01GDBF0SLACKV3CHANNEL00000",
         name: "Slack",
-        options: CHAT,
+        parts: &[CHAT],
     },
     Type {
         id: "01GDBF1MATTERMOST000000000",
         name: "Mattermost",
-        options: CHAT,
+        parts: &[CHAT],
     },
     Type {
         id: "01GDBF2MSTEAMS00000000000V",
         name: "Microsoft Teams",
-        options: TEAMS,
+        parts: &[CHAT, TEAMS_EXTRA],
     },
     Type {
         id: "01GDBF3OUTGOINGWEBHOOK000V",
         name: "Outgoing Webhook",
-        options: OUTGOING,
+        parts: &[OUTGOING],
     },
     Type {
         id: "01GDBF4WEBHOOK000000000000",
         name: "Webhook",
-        options: WEBHOOK,
+        parts: &[WEBHOOK],
     },
     Type {
         id: "01GDBF5EMAIL00000000000000",
         name: "Email",
-        options: EMAIL,
+        parts: &[EMAIL],
     },
     Type {
         id: "01GDBF6LOGICMONITOR0000000",
         name: "LogicMonitor",
-        options: LOGIC_MONITOR,
+        parts: &[LOGIC_MONITOR],
     },
     Type {
         id: "01GDBF7TWILIOLCR000000000V",
         name: "Twilio Live Call Routing",
-        options: TWILIO,
+        parts: &[TWILIO],
     },
     Type {
         id: "01GDBF8CUSTOMWEBHOOK00000V",
         name: "Custom Webhook",
-        options: &[("custom_definition", Cast::Text, Need::Yes)],
+        parts: &[&[("custom_definition", Cast::Text, Need::Yes)]],
     },
     Type {
         id: "01GDBF9ZABBIX0000000000000",
         name: "Zabbix",
-        options: &[("map_urgency", OFF, Need::No)],
+        parts: &[&[("map_urgency", OFF, Need::No)]],
     },
     Type {
         id: "01GDBFADATADOG000000000000",
         name: "Datadog",
-        options: &[("support_retriggered_event", OFF, Need::No)],
+        parts: &[&[("support_retriggered_event", OFF, Need::No)]],
     },
     Type {
         id: "01GDBFBGRAFANA000000000000",
         name: "Grafana",
-        options: &[],
+        parts: &[],
     },
     Type {
         id: "01GDBFCPROMETHEUS000000000",
         name: "Prometheus",
-        options: &[],
+        parts: &[],
     },
 ];
 
@@ -226,8 +222,13 @@ pub fn type_by_id(id: &str) -> Option<&'static Type> {
 }
 
 impl Type {
+    /// The adapter's own options.
+    pub fn own_options(&self) -> impl Iterator<Item = &'static Opt> {
+        self.parts.iter().flat_map(|part| part.iter())
+    }
+
     /// The generic options, then the adapter's own.
     pub fn all_options(&self) -> impl Iterator<Item = &'static Opt> {
-        GENERIC.iter().chain(self.options.iter())
+        GENERIC.iter().chain(self.own_options())
     }
 }

@@ -85,7 +85,7 @@ impl State {
             let kind = &catalogue::TYPES[n % catalogue::TYPES.len()];
             let team = state.teams[n % state.teams.len()]["id"].clone();
             let mut sent = Map::new();
-            for (key, cast_as, _) in kind.options {
+            for (key, cast_as, _) in kind.own_options() {
                 if matches!(cast_as, catalogue::Cast::Url) {
                     sent.insert(
                         format!("option_{key}"),
