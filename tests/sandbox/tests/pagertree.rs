@@ -249,3 +249,24 @@ async fn past_the_rate_limit_the_answer_is_429_without_any_header() {
     assert!(limited.header("retry-after").is_none());
     assert!(limited.header("x-ratelimit-remaining").is_none());
 }
+
+#[tokio::test]
+async fn the_documents_example_request_creates_an_integration() {
+    let port = start(false).await;
+    // Verbatim from PagerTree's "Create an Integration" page.
+    let example = json!({
+        "name": "Retails Site Uptime Monitor",
+        "integration_type_id": "01GDBEYARHS4W4QM6X370Z5TMB",
+        "urgency": "high",
+        "team_ids": ["01GDKK569YVD2EB6E9V80VXWY1"]
+    });
+    let answer = pagertree(port, "POST", ITEMS, Some(example)).await;
+    assert_eq!(answer.status, Some(201), "{}", answer.body);
+    let created = answer.json();
+    assert_eq!(created["integration_type"]["name"], "Uptime Robot");
+    assert_eq!(created["enabled"], true);
+    assert_eq!(
+        created["options"],
+        json!({"title_template": null, "title_template_enabled": false, "description_template": null, "description_template_enabled": false})
+    );
+}
