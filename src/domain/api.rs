@@ -11,6 +11,9 @@ pub use super::records::*;
 use super::request::{Request, Response};
 use super::vendor::Vendor;
 
+/// Whether a loaded record passes the list's filters (`(name, value)` pairs).
+pub type RowFilter = fn(&Record, &[(String, String)]) -> bool;
+
 /// A request built from a vendor's values, or why nothing may be sent.
 pub type Built = Result<Request, ApiError>;
 
@@ -168,6 +171,11 @@ pub trait VendorApi: Sync {
             response,
             "this vendor has no lookups",
         ))
+    }
+    /// How to apply the list's filters to loaded rows as well, where the vendor may ignore
+    /// them (older Rocket.Chat servers); `None`: the vendor's filtering is trusted.
+    fn keeps(&self) -> Option<RowFilter> {
+        None
     }
     /// Filters the vendor's list accepts, as a form (values become `ListQuery::filters`).
     fn list_filters(&self) -> FormSpec {

@@ -173,6 +173,18 @@ pub struct LookupPage {
 /// Loaded lookups, by field pointer.
 pub type Lookups = BTreeMap<String, Vec<Choice>>;
 
+/// Where the pages put the connection's base URL among the lookups, for cells that show a URL
+/// the vendor builds from it (Rocket.Chat's incoming webhook URL, `<workspace>/hooks/…`).
+pub const BASE_URL: &str = "@base_url";
+
+/// The connection's base URL, as the pages put it among the lookups.
+pub fn base_url_in(lookups: &Lookups) -> Option<&str> {
+    lookups
+        .get(BASE_URL)
+        .and_then(|choices| choices.first())
+        .map(|choice| choice.value.as_str())
+}
+
 /// The title of `value` in a lookup, or the value itself when it is not (yet) known.
 pub fn title_in(lookups: &Lookups, pointer: &str, value: &str) -> String {
     lookups

@@ -25,7 +25,8 @@ pub fn api(vendor: Vendor) -> Option<&'static dyn VendorApi> {
         Vendor::Confluent => Some(&confluent::API),
         Vendor::GrafanaOncall => Some(&grafana_oncall::API),
         Vendor::PagerTree => Some(&pagertree::API),
-        Vendor::ThousandEyes | Vendor::RocketChat => None,
+        Vendor::RocketChat => Some(&rocketchat::API),
+        Vendor::ThousandEyes => None,
     }
 }
 

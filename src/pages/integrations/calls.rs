@@ -55,7 +55,21 @@ pub async fn load_all(
     on_wait: &dyn Fn(WaitNotice),
 ) {
     let mut generation = cache.start(key);
-    let mut outcome = read_pages(api, target, query, cache, key, generation, None, on_wait).await;
+    // A vendor that may ignore its own filters (older Rocket.Chat) has them applied here too.
+    let refilter = api.keeps().filter(|_| !query.filters.is_empty());
+    let kept = |record: &Record| refilter.is_none_or(|keeps| keeps(record, &query.filters));
+    let kept: &dyn Fn(&Record) -> bool = &kept;
+    let mut outcome = read_pages(
+        api,
+        target,
+        query,
+        cache,
+        key,
+        generation,
+        refilter.map(|_| kept),
+        on_wait,
+    )
+    .await;
     // Failed on the very first filtered page with a server error: read unfiltered instead.
     if let Err((0, error)) = &outcome {
         if error.status.is_some_and(|s| s >= 500) && !query.filters.is_empty() {

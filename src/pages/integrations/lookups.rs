@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::calls::load_lookups;
-use crate::domain::{ApiError, Lookups, VendorApi};
+use crate::domain::records::BASE_URL;
+use crate::domain::{ApiError, Choice, Lookups, VendorApi};
 use crate::state::cache::key_of;
 use crate::state::{Connection, LookupCache, Secrets};
 
@@ -12,8 +13,18 @@ pub fn use_lookups(
     api: &'static dyn VendorApi,
     connection: &Connection,
 ) -> Signal<Option<Result<Lookups, ApiError>>> {
+    // The connection's base URL rides along, for cells that build a URL from it.
+    let base = connection.base_url.clone();
+    let with_base = move |mut lookups: Lookups| {
+        lookups.insert(
+            BASE_URL.to_string(),
+            vec![Choice::new(base.clone(), base.clone())],
+        );
+        lookups
+    };
     if api.lookups().is_empty() {
-        return Signal::derive(|| Some(Ok(Lookups::new())));
+        let fixed = with_base(Lookups::new());
+        return Signal::derive(move || Some(Ok(fixed.clone())));
     }
     let cache = LookupCache::use_context();
     let secrets = Secrets::use_context();
@@ -27,7 +38,7 @@ pub fn use_lookups(
         let key = key.clone();
         leptos::task::spawn_local_scoped_with_cancellation(async move {
             let result = load_lookups(api, &target, &|_| {}).await;
-            cache.set(&key, result);
+            cache.set(&key, result.map(with_base));
         });
     }
     Signal::derive(move || cache.get(&key))

@@ -1,0 +1,61 @@
+//! Rocket.Chat (`/api/v1/integrations.*`): incoming and outgoing webhooks in one list paged by
+//! `offset`/`count`, create, a PUT of the whole integration, remove by type and id, and the
+//! server's AJV and method errors on their fields.
+
+mod auth;
+mod errors;
+pub mod parse;
+mod requests;
+mod spec;
+
+pub use auth::AUTH;
+pub use spec::{integration_form, list_filters};
+
+use crate::domain::api::{Capabilities, Record, RowFilter, VendorApi, Vertical};
+use crate::domain::error::ApiError;
+use crate::domain::field::FormSpec;
+use crate::domain::request::Response;
+use crate::domain::vendor::Vendor;
+
+pub struct RocketChatApi;
+
+pub static API: RocketChatApi = RocketChatApi;
+
+static VERTICAL: Vertical = Vertical {
+    vendor: Vendor::RocketChat,
+    records: parse::RECORDS,
+    paging: parse::PAGING,
+    columns: &parse::COLUMNS,
+    list: requests::list,
+    get: requests::get,
+    create: Some(requests::create),
+    update: Some(requests::update),
+    delete: Some(requests::delete),
+    test: None,
+    parse_error: errors::parse,
+    summary: parse::summary,
+    draft_from: parse::draft_from,
+};
+
+impl VendorApi for RocketChatApi {
+    fn vertical(&self) -> &'static Vertical {
+        &VERTICAL
+    }
+    /// One integration comes wrapped: `{integration: {...}, success: true}`.
+    fn parse_one(&self, response: &Response) -> Result<Record, ApiError> {
+        parse::one(response)
+    }
+    fn list_filters(&self) -> FormSpec {
+        list_filters()
+    }
+    /// Servers before 7.0 ignore `type` and `name`: the loaded rows are filtered here too.
+    fn keeps(&self) -> Option<RowFilter> {
+        Some(parse::keeps)
+    }
+    fn form_spec(&self, editing: Option<&Record>) -> FormSpec {
+        integration_form(editing)
+    }
+    fn capabilities(&self, _record: &Record) -> Capabilities {
+        Capabilities::full()
+    }
+}

@@ -1,0 +1,248 @@
+//! Reading Rocket.Chat's answers: `{integrations, offset, count, total}` lists paged by
+//! `offset`/`count`, `{integration}` for one, the cells of both kinds, and the edit draft
+//! (`channel` comes back as an array and goes out as a comma-separated string).
+
+use serde_json::{json, Map, Value};
+
+use super::spec::{event_title, kind_title, INCOMING};
+use crate::domain::api::{Cell, IntegrationSummary, Lookups, Record};
+use crate::domain::columns::{Column, Read};
+use crate::domain::error::ApiError;
+use crate::domain::error_body::malformed;
+use crate::domain::listing::{OffsetEnd, Paging, RecordShape};
+use crate::domain::records::base_url_in;
+use crate::domain::request::Response;
+
+pub const RECORDS: RecordShape = RecordShape {
+    items: "/integrations",
+    id: "/_id",
+};
+
+/// The most `count` allows (the server's `API_Upper_Count_Limit`).
+pub const MAX_COUNT: u32 = 100;
+
+pub const PAGING: Paging = Paging::Offset {
+    offset: "offset",
+    limit: "count",
+    size: MAX_COUNT as u64,
+    end: OffsetEnd::Total("/total"),
+};
+
+/// Credentials: an incoming webhook's token (its URL is made of it) and an outgoing one's.
+pub const SECRETS: &[&str] = &["/token"];
+
+pub fn summary(record: &Record) -> IntegrationSummary {
+    IntegrationSummary {
+        id: record.id.clone(),
+        name: record.text("/name").unwrap_or(&record.id).to_string(),
+        kind: kind_of(record).to_string(),
+        ..Default::default()
+    }
+}
+
+fn kind_of(record: &Record) -> &str {
+    let kind = record.text("/type").unwrap_or("(no type)");
+    kind_title(kind).unwrap_or(kind)
+}
+
+pub const COLUMNS: [Column; 15] = [
+    Column::detail("ID", Read::Id),
+    Column::detail("Name", Read::Text("/name")),
+    Column::both("Type", with(type_cell)),
+    Column::both("Enabled", with(enabled_cell)),
+    Column::both("Channels", with(channels_cell)),
+    Column::both("Post as", Read::Text("/username")),
+    Column::both("Event", with(event_cell)),
+    Column::both("URLs", with(urls_cell)),
+    Column::both("Script", with(script_cell)),
+    Column::detail(
+        "Webhook URL",
+        Read::With {
+            cell: hook_url_cell,
+            secrets: SECRETS,
+        },
+    ),
+    Column::detail(
+        "Token",
+        Read::With {
+            cell: outgoing_token_cell,
+            secrets: SECRETS,
+        },
+    ),
+    Column::both("Updated", Read::Time("/_updatedAt")),
+    Column::detail("Updated by", Read::Text("/_updatedBy/username")),
+    Column::detail("Created", Read::Time("/_createdAt")),
+    Column::detail("Created by", Read::Text("/_createdBy/username")),
+];
+
+const fn with(cell: fn(&Record, &Lookups) -> Cell) -> Read {
+    Read::With { cell, secrets: &[] }
+}
+
+fn text_or_empty(text: String) -> Cell {
+    if text.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(text)
+    }
+}
+
+fn type_cell(record: &Record, _: &Lookups) -> Cell {
+    Cell::Text(kind_of(record).to_string())
+}
+
+fn enabled_cell(record: &Record, _: &Lookups) -> Cell {
+    match record.raw.get("enabled").and_then(Value::as_bool) {
+        Some(true) => Cell::Text("Enabled".into()),
+        Some(false) => Cell::Text("Disabled".into()),
+        None => Cell::Empty,
+    }
+}
+
+/// `channel`: an array in answers (a string in older ones).
+pub fn channels(raw: &Value) -> String {
+    match raw.get("channel") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(Value::String(text)) => text.clone(),
+        _ => String::new(),
+    }
+}
+
+fn channels_cell(record: &Record, _: &Lookups) -> Cell {
+    text_or_empty(channels(&record.raw))
+}
+
+fn event_cell(record: &Record, _: &Lookups) -> Cell {
+    match record.text("/event") {
+        Some(event) => Cell::Text(event_title(event).unwrap_or(event).to_string()),
+        None => Cell::Empty,
+    }
+}
+
+fn urls_cell(record: &Record, _: &Lookups) -> Cell {
+    let urls: Vec<&str> = record
+        .raw
+        .get("urls")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    text_or_empty(urls.join(", "))
+}
+
+/// "On", "Off", or the compile error the server stored for a script that does not compile.
+fn script_cell(record: &Record, _: &Lookups) -> Cell {
+    let on = record.raw.get("scriptEnabled").and_then(Value::as_bool) == Some(true);
+    match (
+        on,
+        record
+            .text("/scriptError/message")
+            .or(record.text("/scriptError")),
+    ) {
+        (_, Some(error)) => Cell::Text(format!("Does not compile: {error}")),
+        (true, None) => Cell::Text("On".into()),
+        (false, None) => Cell::Text("Off".into()),
+    }
+}
+
+/// `<workspace>/hooks/<_id>/<token>`: the URL an incoming webhook is called at. It carries the
+/// token, so it is masked like one.
+fn hook_url_cell(record: &Record, lookups: &Lookups) -> Cell {
+    if record.text("/type") != Some(INCOMING) {
+        return Cell::Empty;
+    }
+    match (base_url_in(lookups), record.text("/token")) {
+        (Some(base), Some(token)) => Cell::Secret(format!(
+            "{}/hooks/{}/{token}",
+            base.trim_end_matches('/'),
+            record.id
+        )),
+        _ => Cell::Empty,
+    }
+}
+
+fn outgoing_token_cell(record: &Record, _: &Lookups) -> Cell {
+    match (record.text("/type"), record.text("/token")) {
+        (Some(super::spec::OUTGOING), Some(token)) => Cell::Secret(token.to_string()),
+        _ => Cell::Empty,
+    }
+}
+
+/// One integration: `{integration: {...}, success: true}`.
+pub fn one(response: &Response) -> Result<Record, ApiError> {
+    if !response.is_success() {
+        return Err(super::errors::parse(response, 0));
+    }
+    let json = response
+        .json()
+        .map_err(|_| malformed(response, "the integration is not valid JSON"))?;
+    json.get("integration")
+        .cloned()
+        .and_then(|item| RECORDS.record(item))
+        .ok_or_else(|| malformed(response, "the answer holds no integration with an id"))
+}
+
+/// The server's filters, applied to loaded rows: `type` exactly, `name` as a case-blind part
+/// of the name (the server matches it as an escaped, case-insensitive pattern).
+pub fn keeps(record: &Record, filters: &[(String, String)]) -> bool {
+    filters.iter().all(|(key, wanted)| match key.as_str() {
+        "type" => wanted.is_empty() || record.text("/type") == Some(wanted.as_str()),
+        "name" => record
+            .text("/name")
+            .unwrap_or_default()
+            .to_lowercase()
+            .contains(&wanted.to_lowercase()),
+        _ => true,
+    })
+}
+
+/// The keys a draft may carry, all of them the server's (no read-only ones).
+const WRITABLE: [&str; 20] = [
+    "type",
+    "name",
+    "enabled",
+    "username",
+    "alias",
+    "avatar",
+    "emoji",
+    "scriptEnabled",
+    "script",
+    "event",
+    "urls",
+    "token",
+    "targetRoom",
+    "triggerWords",
+    "triggerWordAnywhere",
+    "runOnEdits",
+    "impersonateUser",
+    "retryFailedCalls",
+    "retryCount",
+    "retryDelay",
+];
+
+/// The edit draft: every writable field the record holds, `channel` joined with commas.
+pub fn draft_from(record: &Record) -> Value {
+    let mut draft = Map::new();
+    for key in WRITABLE {
+        match record.raw.get(key) {
+            None | Some(Value::Null) => {}
+            Some(value) => {
+                draft.insert(key.to_string(), value.clone());
+            }
+        }
+    }
+    draft.insert(
+        "channel".into(),
+        json!(channels(&record.raw).replace(", ", ",")),
+    );
+    Value::Object(draft)
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;
