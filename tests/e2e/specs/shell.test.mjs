@@ -27,18 +27,18 @@ test('navigation reaches a connection page, which says plainly its vendor is not
   const { context, page } = await openPage(browser);
   const shell = new Shell(page);
   await shell.open('/');
-  await page.getByRole('heading', { level: 2, name: 'Rocket.Chat' }).first().waitFor();
-  await shell.follow('Rocket.Chat sandbox');
-  assert.equal(new URL(page.url()).pathname, '/c/rocketchat-demo');
-  assert.equal(await shell.heading.innerText(), 'Integrations — Rocket.Chat sandbox');
-  await page.getByRole('heading', { name: 'Rocket.Chat is not built yet' }).waitFor();
-  assert.equal(await shell.nav.getByRole('link', { name: 'Rocket.Chat sandbox' }).getAttribute('aria-current'), 'page');
+  await page.getByRole('heading', { level: 2, name: 'ThousandEyes' }).first().waitFor();
+  await shell.follow('ThousandEyes sandbox');
+  assert.equal(new URL(page.url()).pathname, '/c/thousandeyes-demo');
+  assert.equal(await shell.heading.innerText(), 'Integrations — ThousandEyes sandbox');
+  await page.getByRole('heading', { name: 'ThousandEyes is not built yet' }).waitFor();
+  assert.equal(await shell.nav.getByRole('link', { name: 'ThousandEyes sandbox' }).getAttribute('aria-current'), 'page');
   await assertAccessible(page, 'connection page');
 
   await shell.follow('Connections');
   assert.equal(await shell.heading.innerText(), 'Connections');
   await page.goBack();
-  await page.getByRole('heading', { name: 'Rocket.Chat is not built yet' }).waitFor();
+  await page.getByRole('heading', { name: 'ThousandEyes is not built yet' }).waitFor();
   await assertNoPageErrors(page);
   await context.close();
 });

@@ -245,20 +245,13 @@ async fn reset_clears_log_and_faults() {
 }
 
 #[tokio::test]
-async fn vendors_not_simulated_yet_say_so() {
+async fn what_is_not_simulated_yet_says_so() {
     let port = start(false).await;
-    let answer = call(
-        port,
-        "GET",
-        "/rocketchat/api/v1/integrations.list",
-        &[],
-        None,
-    )
-    .await;
+    let answer = call(port, "GET", "/thousandeyes/v6/integrations.json", &[], None).await;
     assert_eq!(answer.status, Some(501));
     assert_eq!(
         answer.json()["error"],
-        "The sandbox does not simulate the rocketchat API yet."
+        "The sandbox simulates only ThousandEyes' account groups so far."
     );
 }
 

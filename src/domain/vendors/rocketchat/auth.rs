@@ -7,7 +7,9 @@ use crate::domain::rate_limit::RateLimitSignal;
 
 pub static AUTH: AuthScheme = AuthScheme {
     help: "Create a personal access token under My Account → Personal Access Tokens; it shows \
-           the token and your user id once.",
+           the token and your user id once. The base URL is the workspace's (https://chat.example.com). \
+           Keep the proxy route unless the workspace allows this site's origin (Administration → \
+           General → REST API → Enable CORS).",
     fields: || {
         vec![
             FieldSpec::text("/settings/user_id", "User id").required(),

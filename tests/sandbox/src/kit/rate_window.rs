@@ -44,6 +44,16 @@ impl RateWindow {
         Ok(())
     }
 
+    /// Calls a window allows.
+    pub fn limit(&self) -> u32 {
+        self.limit
+    }
+
+    /// Calls left in this window.
+    pub fn remaining(&self) -> u32 {
+        self.limit.saturating_sub(self.used)
+    }
+
     pub fn reset_in(&self) -> u64 {
         self.window
             .saturating_sub(self.started.elapsed())
@@ -56,10 +66,7 @@ impl RateWindow {
             headers.insert(name, HeaderValue::from(value));
         };
         set("x-ratelimit-limit", u64::from(self.limit));
-        set(
-            "x-ratelimit-remaining",
-            u64::from(self.limit.saturating_sub(self.used)),
-        );
+        set("x-ratelimit-remaining", u64::from(self.remaining()));
         set("x-ratelimit-reset", self.reset_in());
     }
 }

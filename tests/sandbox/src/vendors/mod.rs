@@ -5,6 +5,7 @@
 pub mod confluent;
 pub mod grafana_oncall;
 pub mod pagertree;
+pub mod rocketchat;
 pub mod thousandeyes;
 
 use std::sync::{Arc, Mutex};
@@ -29,6 +30,7 @@ pub struct States {
     pub confluent: Mutex<confluent::State>,
     pub grafana_oncall: Mutex<grafana_oncall::State>,
     pub pagertree: Mutex<pagertree::State>,
+    pub rocketchat: Mutex<rocketchat::State>,
 }
 
 impl States {
@@ -40,6 +42,7 @@ impl States {
                 &options["grafana_oncall"],
             )),
             pagertree: Mutex::new(pagertree::State::new(seed, &options["pagertree"])),
+            rocketchat: Mutex::new(rocketchat::State::new(seed, &options["rocketchat"])),
         }
     }
 
@@ -49,6 +52,7 @@ impl States {
         *lock(&self.confluent) = confluent::State::new(seed, &options["confluent"]);
         *lock(&self.grafana_oncall) = grafana_oncall::State::new(seed, &options["grafana_oncall"]);
         *lock(&self.pagertree) = pagertree::State::new(seed, &options["pagertree"]);
+        *lock(&self.rocketchat) = rocketchat::State::new(seed, &options["rocketchat"]);
     }
 }
 
@@ -59,6 +63,7 @@ pub fn routes(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
             "grafana-oncall" => grafana_oncall::guarded(sandbox.clone()),
             "thousandeyes" => thousandeyes::guarded(sandbox.clone()),
             "pagertree" => pagertree::guarded(sandbox.clone()),
+            "rocketchat" => rocketchat::guarded(sandbox.clone()),
             _ => not_simulated(slug),
         };
         router.nest(&format!("/{slug}"), vendor)
