@@ -131,9 +131,31 @@ test('an outgoing webhook shows each event’s own fields and sends trigger word
   assert.deepEqual(body.urls, ['https://hooks.example.com/deploy']);
   assert.equal(body.event, 'sendMessage');
   assert.equal(body.channel, '#ops');
-  assert.equal(body.skipTranspile, undefined);
+  assert.equal(body.skipTranspile, undefined, 'not ticked, not sent');
   await assertNoPageErrors(page);
   await context.close();
+});
+
+test('skip-transpile is offered by servers from 8.4 only, as /api/info says', async () => {
+  const { context, page, ui } = await connected({ generated: 0, version: '8.4.0' });
+  await page.goto(`/c/${CONN}/new`);
+  await ui.field('Run the script as written (skip transpiling)').waitFor();
+  await ui.fill('Name', 'Skips');
+  await ui.fill('Post as', 'rocket.cat');
+  await ui.fill('Post to channel', '#general');
+  await ui.field('Run the script as written (skip transpiling)').check();
+  await ui.save();
+  await ui.toast('Created “Skips”.').waitFor();
+  assert.equal(JSON.parse((await received('POST', 'integrations.create'))[0].body).skipTranspile, true);
+  await context.close();
+
+  const older = await connected({ generated: 0, version: '8.3.0' });
+  await older.page.goto(`/c/${CONN}/new`);
+  await older.ui.form.waitFor();
+  await older.page.locator('p.loading').waitFor({ state: 'detached' });
+  assert.equal(await older.ui.field('Run the script as written (skip transpiling)').count(), 0);
+  assert.equal((await sandbox.requests('/rocketchat/api/info')).length, 1, 'the version is read once');
+  await older.context.close();
 });
 
 test('the server’s refusals land on their fields and the input is kept', async () => {

@@ -125,6 +125,8 @@ async fn the_schema_refuses_missing_and_unknown_keys_with_ajvs_words() {
             .json()["errorType"],
         "invalid-params"
     );
+    let info = call(port, "GET", "/rocketchat/api/info", &[USER, TOKEN], None).await;
+    assert_eq!(info.json(), json!({"version": "8.4.0", "success": true}));
     let mut skip = outgoing("sendMessage");
     skip["skipTranspile"] = json!(true);
     assert_eq!(

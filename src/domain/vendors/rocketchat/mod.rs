@@ -11,7 +11,9 @@ mod spec;
 pub use auth::AUTH;
 pub use spec::{integration_form, list_filters};
 
-use crate::domain::api::{Capabilities, Record, RowFilter, VendorApi, Vertical};
+use crate::domain::api::{
+    Capabilities, Lookup, LookupPage, Lookups, Record, RowFilter, VendorApi, Vertical,
+};
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
 use crate::domain::request::Response;
@@ -54,6 +56,20 @@ impl VendorApi for RocketChatApi {
     }
     fn form_spec(&self, editing: Option<&Record>) -> FormSpec {
         integration_form(editing)
+    }
+    fn lookups(&self) -> Vec<Lookup> {
+        requests::lookups()
+    }
+    fn parse_lookup(&self, response: &Response) -> Result<LookupPage, ApiError> {
+        parse::server_version(response)
+    }
+    /// The server's version decides whether `skipTranspile` is offered.
+    fn form_with_lookups(&self, editing: Option<&Record>, lookups: &Lookups) -> FormSpec {
+        let version = lookups
+            .get(spec::SERVER_VERSION)
+            .and_then(|found| found.first())
+            .map_or((0, 0), |choice| spec::version_of(&choice.value));
+        spec::with_server_version(integration_form(editing), version)
     }
     fn capabilities(&self, _record: &Record) -> Capabilities {
         Capabilities::full()

@@ -5,10 +5,11 @@
 use serde_json::{json, Map, Value};
 
 use super::spec::{event_title, kind_title, INCOMING};
-use crate::domain::api::{Cell, IntegrationSummary, Lookups, Record};
+use crate::domain::api::{Cell, IntegrationSummary, LookupPage, Lookups, Record};
 use crate::domain::columns::{Column, Read};
 use crate::domain::error::ApiError;
 use crate::domain::error_body::malformed;
+use crate::domain::field::Choice;
 use crate::domain::listing::{OffsetEnd, Paging, RecordShape};
 use crate::domain::records::base_url_in;
 use crate::domain::request::Response;
@@ -187,6 +188,24 @@ pub fn one(response: &Response) -> Result<Record, ApiError> {
         .ok_or_else(|| malformed(response, "the answer holds no integration with an id"))
 }
 
+/// `/api/info`: `{version, success}`, as the one choice of the version lookup.
+pub fn server_version(response: &Response) -> Result<LookupPage, ApiError> {
+    if !response.is_success() {
+        return Err(super::errors::parse(response, 0));
+    }
+    let json = response
+        .json()
+        .map_err(|_| malformed(response, "the server's info is not valid JSON"))?;
+    let version = json
+        .get("version")
+        .and_then(Value::as_str)
+        .ok_or_else(|| malformed(response, "the server's info has no version"))?;
+    Ok(LookupPage {
+        choices: vec![Choice::new(version, version)],
+        next: None,
+    })
+}
+
 /// The server's filters, applied to loaded rows: `type` exactly, `name` as a case-blind part
 /// of the name (the server matches it as an escaped, case-insensitive pattern).
 pub fn keeps(record: &Record, filters: &[(String, String)]) -> bool {
@@ -202,7 +221,7 @@ pub fn keeps(record: &Record, filters: &[(String, String)]) -> bool {
 }
 
 /// The keys a draft may carry, all of them the server's (no read-only ones).
-const WRITABLE: [&str; 20] = [
+const WRITABLE: [&str; 21] = [
     "type",
     "name",
     "enabled",
@@ -223,6 +242,7 @@ const WRITABLE: [&str; 20] = [
     "retryFailedCalls",
     "retryCount",
     "retryDelay",
+    "skipTranspile",
 ];
 
 /// The edit draft: every writable field the record holds, `channel` joined with commas.

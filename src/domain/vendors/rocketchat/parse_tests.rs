@@ -107,3 +107,11 @@ fn loaded_rows_are_filtered_as_the_server_filters() {
     assert!(!keep(&[("type", "webhook-outgoing")]));
     assert!(!keep(&[("name", "jira")]));
 }
+
+#[test]
+fn the_server_version_is_read_from_api_info() {
+    let page =
+        server_version(&Response::new(200, r#"{"version":"8.4.1","success":true}"#)).unwrap();
+    assert_eq!(page.choices, [Choice::new("8.4.1", "8.4.1")]);
+    assert!(server_version(&Response::new(200, r#"{"success":true}"#)).is_err());
+}

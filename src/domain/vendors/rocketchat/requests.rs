@@ -4,8 +4,13 @@
 use serde_json::{json, Value};
 
 use super::parse::MAX_COUNT;
-use super::spec::{event_uses_channel, integration_form, list_filters, INCOMING, OUTGOING};
-use crate::domain::api::{check_draft, checked_list_query, refused, Cursor, ListQuery, Record};
+use super::spec::SERVER_VERSION;
+use super::spec::{
+    event_uses_channel, integration_form, list_filters, INCOMING, OUTGOING, SKIP_TRANSPILE,
+};
+use crate::domain::api::{
+    check_draft, checked_list_query, refused, Cursor, ListQuery, Lookup, Record,
+};
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
 use crate::domain::field::{FieldSpec, FormSpec};
@@ -43,6 +48,15 @@ pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiEr
     Ok(request)
 }
 
+/// `/api/info`, where the server says its version (which decides `skipTranspile`).
+pub fn lookups() -> Vec<Lookup> {
+    vec![Lookup {
+        pointer: SERVER_VERSION.into(),
+        what: "server version".into(),
+        first: Request::get("/api/info"),
+    }]
+}
+
 pub fn get(id: &str) -> Request {
     Request::get(format!("{API}integrations.get")).query("integrationId", id)
 }
@@ -52,6 +66,7 @@ pub fn create(draft: &Value) -> Result<Request, ApiError> {
     check_draft(&form, draft)?;
     let mut sent = body(&form, draft, Purpose::Create);
     complete_outgoing(&mut sent);
+    keep_skip_transpile(draft, &mut sent);
     Ok(Request::post(format!("{API}integrations.create")).json(sent))
 }
 
@@ -72,6 +87,7 @@ pub fn update(record: &Record, draft: &Value) -> Result<Request, ApiError> {
         }
     }
     complete_outgoing(&mut sent);
+    keep_skip_transpile(draft, &mut sent);
     Ok(Request::put(format!("{API}integrations.update")).json(sent))
 }
 
@@ -80,6 +96,14 @@ pub fn delete(record: &Record) -> Result<Request, ApiError> {
     let kind = record.text("/type").unwrap_or(INCOMING);
     Ok(Request::post(format!("{API}integrations.remove"))
         .json(json!({"type": kind, "integrationId": record.id})))
+}
+
+/// `skipTranspile` travels only when the draft holds it, which it does only where the form
+/// offered it: on servers from 8.4 (`spec::with_server_version`). Older ones refuse the key.
+fn keep_skip_transpile(draft: &Value, sent: &mut Value) {
+    if let Some(skip) = draft.get(SKIP_TRANSPILE).filter(|v| v.is_boolean()) {
+        sent[SKIP_TRANSPILE] = skip.clone();
+    }
 }
 
 /// An outgoing webhook always sends `channel`: the schema requires the key, and events that

@@ -149,3 +149,25 @@ fn remove_posts_the_type_and_id() {
         json!({"type": OUTGOING, "integrationId": "WMQDChpnYTRmFre9h"})
     );
 }
+
+#[test]
+fn skip_transpile_travels_only_when_the_form_offered_it() {
+    let draft = json!({"type": INCOMING, "name": "In", "enabled": true, "username": "rocket.cat", "scriptEnabled": true, "channel": "#general"});
+    assert!(create(&draft)
+        .unwrap()
+        .body
+        .unwrap()
+        .get("skipTranspile")
+        .is_none());
+    let mut offered = draft.clone();
+    offered["skipTranspile"] = json!(true);
+    assert_eq!(
+        create(&offered).unwrap().body.unwrap()["skipTranspile"],
+        true
+    );
+    let lookups = lookups();
+    assert_eq!(
+        (lookups[0].pointer.as_str(), lookups[0].first.path.as_str()),
+        ("@server_version", "/api/info")
+    );
+}

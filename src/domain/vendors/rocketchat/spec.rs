@@ -30,6 +30,32 @@ const SCOPED: [&str; 3] = [
     "all_direct_messages",
 ];
 
+/// Where the lookups keep the server's version (from `/api/info`).
+pub const SERVER_VERSION: &str = "@server_version";
+pub const SKIP_TRANSPILE: &str = "skipTranspile";
+
+/// `"8.4.0"` → `(8, 4)`; anything unreadable → `(0, 0)`.
+pub fn version_of(text: &str) -> (u32, u32) {
+    let mut parts = text
+        .split('.')
+        .map(|p| p.trim().parse::<u32>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
+/// The form on a server of `version`: from 8.4 a script may skip Babel (`skipTranspile`).
+pub fn with_server_version(mut form: FormSpec, version: (u32, u32)) -> FormSpec {
+    if version >= (8, 4) {
+        form.fields.push(
+            FieldSpec::boolean(
+                &format!("/{SKIP_TRANSPILE}"),
+                "Run the script as written (skip transpiling)",
+            )
+            .help("Rocket.Chat 8.4 and later; the option is going away in 9.0."),
+        );
+    }
+    form
+}
+
 pub fn kind_title(kind: &str) -> Option<&'static str> {
     match kind {
         INCOMING => Some("Incoming webhook"),

@@ -109,3 +109,14 @@ fn a_new_form_starts_incoming_and_enabled_and_the_edit_form_fixes_the_type() {
     assert!(kind.read_only);
     assert_eq!(kind.allowed_values().unwrap(), [OUTGOING]);
 }
+
+#[test]
+fn skip_transpile_is_offered_from_server_8_4_only() {
+    let has = |version: &str| {
+        with_server_version(integration_form(None), version_of(version))
+            .all_pointers()
+            .contains(&"/skipTranspile")
+    };
+    assert!(has("8.4.0") && has("8.10.1") && has("9.0.0"));
+    assert!(!has("8.3.2") && !has("7.9.0") && !has("garbage"));
+}

@@ -157,3 +157,9 @@ pub async fn remove(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Respons
         None => failure(StatusCode::BAD_REQUEST, "No integration found.", None),
     }
 }
+
+/// `/api/info`: the server's version.
+pub async fn info(State(sandbox): State<Arc<Sandbox>>) -> Response {
+    let version = lock(&sandbox.vendors.rocketchat).version_text.clone();
+    Json(json!({"version": version, "success": true})).into_response()
+}

@@ -40,8 +40,10 @@ pub const ROOMS: [&str; 5] = ["general", "ops", "alerts", "welcome", "random"];
 
 pub struct State {
     pub integrations: Collection,
-    /// The server's version, as `/api/info` says (`options.version`); filters need 7.0.
+    /// The server's version, as `/api/info` says (`options.version`); filters need 7.0,
+    /// `skipTranspile` 8.4.
     pub version: (u32, u32),
+    pub version_text: String,
     /// One window per route, as the server's rate limiter counts.
     rates: HashMap<String, RateWindow>,
     rate_options: Value,
@@ -61,6 +63,7 @@ impl State {
         let mut state = State {
             integrations: Collection::new("_id"),
             version: (parts.next().unwrap_or(0), parts.next().unwrap_or(0)),
+            version_text: version.to_string(),
             rates: HashMap::new(),
             rate_options: options.get("rate_limit").cloned().unwrap_or(Value::Null),
             counter: 1,
@@ -157,6 +160,7 @@ pub fn guarded(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
         .route("/api/v1/integrations.create", post(handlers::create))
         .route("/api/v1/integrations.update", put(handlers::update))
         .route("/api/v1/integrations.remove", post(handlers::remove))
+        .route("/api/info", get(handlers::info))
         .layer(axum::middleware::from_fn_with_state(sandbox, authenticate))
 }
 
