@@ -182,6 +182,24 @@ pub trait VendorApi: Sync {
         FormSpec::new(Vec::new())
     }
 
+    /// A list that belongs to `record` (a delivery history), where the vendor keeps one;
+    /// `lookups` say what the server offers (its version).
+    fn sub_list(&self, _record: &Record, _lookups: &Lookups) -> Option<SubList> {
+        None
+    }
+    /// One page of `record`'s sub-list.
+    fn parse_sub_list(
+        &self,
+        _record: &Record,
+        response: &Response,
+        _lookups: &Lookups,
+    ) -> Result<SubPage, ApiError> {
+        Err(super::error_body::malformed(
+            response,
+            "this vendor keeps no list under an integration",
+        ))
+    }
+
     /// Actions on a record besides edit and delete, and the request each sends.
     fn record_actions(&self, _record: &Record) -> Vec<RecordAction> {
         Vec::new()

@@ -193,6 +193,34 @@ pub fn title_in(lookups: &Lookups, pointer: &str, value: &str) -> String {
         .map_or_else(|| value.to_string(), |c| c.label.clone())
 }
 
+/// A list that belongs to one record and is shown on its page (Rocket.Chat's delivery
+/// history of an outgoing webhook), read a page at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubList {
+    pub title: &'static str,
+    /// The titles of its rows' cells.
+    pub columns: &'static [&'static str],
+    /// The first page; later pages add `offset` (the rows read so far).
+    pub first: Request,
+    /// Empties the list, where the vendor offers it; confirmed first.
+    pub clear: Option<Request>,
+}
+
+/// One row of a `SubList`, with the request that replays it where the vendor offers one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubRow {
+    pub id: String,
+    pub cells: Vec<Cell>,
+    pub replay: Option<Request>,
+}
+
+/// One page of a `SubList`, and how many rows the whole list has.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SubPage {
+    pub rows: Vec<SubRow>,
+    pub total: Option<u64>,
+}
+
 /// Something a vendor lets you do to a record besides editing it (start maintenance), with
 /// the small form it needs, if any.
 #[derive(Clone, Debug, PartialEq)]

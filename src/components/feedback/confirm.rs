@@ -4,9 +4,10 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 /// Shown while `open` is true. `on_confirm` runs on the destructive choice; either choice
-/// closes it.
+/// closes it. `id` tells apart the dialogs of one page (their title and message ids).
 #[component]
 pub fn ConfirmDialog(
+    #[prop(optional, into)] id: Option<String>,
     open: RwSignal<bool>,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] message: Signal<String>,
@@ -14,6 +15,9 @@ pub fn ConfirmDialog(
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
+    let id = id.unwrap_or_else(|| "confirm".into());
+    let (title_id, message_id) = (format!("{id}-title"), format!("{id}-message"));
+    let (labelled_by, described_by) = (title_id.clone(), message_id.clone());
     Effect::new(move |_| {
         let Some(element) = dialog.get() else { return };
         if open.get() && !element.open() {
@@ -23,10 +27,10 @@ pub fn ConfirmDialog(
         }
     });
     view! {
-        <dialog node_ref=dialog class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-message"
+        <dialog node_ref=dialog class="confirm" aria-labelledby=labelled_by aria-describedby=described_by
             on:close=move |_| open.set(false)>
-            <h2 id="confirm-title">{move || title.get()}</h2>
-            <p id="confirm-message">{move || message.get()}</p>
+            <h2 id=title_id>{move || title.get()}</h2>
+            <p id=message_id>{move || message.get()}</p>
             <div class="actions">
                 <button type="button" class="secondary" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
                 <button type="button" class="danger" on:click=move |_| {

@@ -7,6 +7,7 @@ use super::actions::{ActionForm, RecordActions, RecordActionsStatus};
 use super::calls::send;
 use super::lookups::use_lookups;
 use super::record_fields::RecordFields;
+use super::sub_list::SubListSection;
 use super::with_record::WithRecord;
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
 use crate::domain::{ApiError, Record, VendorApi};
@@ -71,6 +72,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
         <RecordActionsStatus runner vendor=connection.vendor.title()/>
         <DeleteOutcome delete vendor=connection.vendor.title()/>
         {fields}
+        <SubListSection api connection=connection.clone() record=current.into() lookups/>
     }
 }
 

@@ -205,3 +205,38 @@ test('a token that is not accepted says so without showing it', async () => {
   await assertNoPageErrors(page);
   await context.close();
 });
+
+test('an outgoing webhook’s delivery history: read, one delivery replayed, then cleared, each confirmed', async () => {
+  const { context, page, ui } = await connected();
+  await page.goto(`/c/${CONN}/i/WMQDChpnYTRmFre9h`);
+  const history = page.getByRole('region', { name: 'Delivery history' });
+  await history.getByRole('cell', { name: 'connect ECONNREFUSED 10.0.0.1:443' }).waitFor();
+  assert.equal(await history.getByRole('row').count(), 4, 'a header and three deliveries');
+  assert.ok((await history.innerText()).includes('HTTP 200'));
+  await assertAccessible(page, 'Rocket.Chat detail with its history');
+
+  await history.getByRole('button', { name: 'Replay' }).first().click();
+  await page.getByRole('dialog', { name: 'Send this delivery again?' }).getByRole('button', { name: 'Yes, go ahead' }).click();
+  await ui.toast('The delivery was sent again.').waitFor();
+  await history.getByText('Showing 4 of 4').waitFor();
+  const [replayed] = await received('POST', 'integrations.replayOutgoing');
+  assert.equal(JSON.parse(replayed.body).integrationId, 'WMQDChpnYTRmFre9h');
+
+  await history.getByRole('button', { name: 'Clear history' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Clear the whole delivery history?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal((await received('POST', 'integrations.clearHistory')).length, 0, 'cancelled: nothing sent');
+  await history.getByRole('button', { name: 'Clear history' }).click();
+  await confirm.getByRole('button', { name: 'Yes, go ahead' }).click();
+  await history.getByText('Nothing here yet.').waitFor();
+  await assertNoPageErrors(page);
+  await context.close();
+
+  // A server before 8.7 has neither endpoint: the history is read-only.
+  const older = await connected({ generated: 0, version: '8.6.0' });
+  await older.page.goto(`/c/${CONN}/i/WMQDChpnYTRmFre9h`);
+  const readOnly = older.page.getByRole('region', { name: 'Delivery history' });
+  await readOnly.getByText('Showing 3 of 3').waitFor();
+  assert.equal(await readOnly.getByRole('button').count(), 0);
+  await older.context.close();
+});

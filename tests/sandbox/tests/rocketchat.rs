@@ -126,7 +126,7 @@ async fn the_schema_refuses_missing_and_unknown_keys_with_ajvs_words() {
         "invalid-params"
     );
     let info = call(port, "GET", "/rocketchat/api/info", &[USER, TOKEN], None).await;
-    assert_eq!(info.json(), json!({"version": "8.4.0", "success": true}));
+    assert_eq!(info.json(), json!({"version": "8.7.0", "success": true}));
     let mut skip = outgoing("sendMessage");
     skip["skipTranspile"] = json!(true);
     assert_eq!(
@@ -263,5 +263,87 @@ async fn each_route_has_its_own_limit_and_the_reset_is_epoch_milliseconds() {
             .status,
         Some(400),
         "another route still answers"
+    );
+}
+
+#[tokio::test]
+async fn outgoing_deliveries_are_paged_cleared_and_replayed_from_8_7() {
+    let port = start(false).await;
+    let guggy = "WMQDChpnYTRmFre9h";
+    let history = rc(
+        port,
+        "GET",
+        &format!("integrations.history?id={guggy}&count=2"),
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(
+        (history["total"].clone(), history["count"].clone()),
+        (json!(3), json!(2))
+    );
+    let first = history["history"][0].clone();
+    let replayed = rc(
+        port,
+        "POST",
+        "integrations.replayOutgoing",
+        Some(json!({"integrationId": guggy, "historyId": first["_id"]})),
+    )
+    .await;
+    assert_eq!(replayed.json(), json!({"success": true}));
+    let after = rc(
+        port,
+        "GET",
+        &format!("integrations.history?id={guggy}"),
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(after["total"], 4);
+    assert_eq!(
+        rc(
+            port,
+            "POST",
+            "integrations.clearHistory",
+            Some(json!({"integrationId": guggy}))
+        )
+        .await
+        .json(),
+        json!({"success": true})
+    );
+    assert_eq!(
+        rc(
+            port,
+            "GET",
+            &format!("integrations.history?id={guggy}"),
+            None
+        )
+        .await
+        .json()["total"],
+        0
+    );
+    assert_eq!(
+        rc(
+            port,
+            "GET",
+            "integrations.history?id=n3XLB9ZaGuNNhb4Ex",
+            None
+        )
+        .await
+        .status,
+        Some(400),
+        "incoming webhooks keep no history"
+    );
+    reset(port, json!({"version": "8.6.0"})).await;
+    assert_eq!(
+        rc(
+            port,
+            "POST",
+            "integrations.clearHistory",
+            Some(json!({"integrationId": guggy}))
+        )
+        .await
+        .status,
+        Some(404)
     );
 }

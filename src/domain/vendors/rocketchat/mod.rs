@@ -4,6 +4,7 @@
 
 mod auth;
 mod errors;
+mod history;
 pub mod parse;
 mod requests;
 mod spec;
@@ -12,7 +13,8 @@ pub use auth::AUTH;
 pub use spec::{integration_form, list_filters};
 
 use crate::domain::api::{
-    Capabilities, Lookup, LookupPage, Lookups, Record, RowFilter, VendorApi, Vertical,
+    Capabilities, Lookup, LookupPage, Lookups, Record, RowFilter, SubList, SubPage, VendorApi,
+    Vertical,
 };
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
@@ -70,6 +72,17 @@ impl VendorApi for RocketChatApi {
             .and_then(|found| found.first())
             .map_or((0, 0), |choice| spec::version_of(&choice.value));
         spec::with_server_version(integration_form(editing), version)
+    }
+    fn sub_list(&self, record: &Record, lookups: &Lookups) -> Option<SubList> {
+        history::sub_list(record, lookups)
+    }
+    fn parse_sub_list(
+        &self,
+        record: &Record,
+        response: &Response,
+        lookups: &Lookups,
+    ) -> Result<SubPage, ApiError> {
+        history::parse(record, response, lookups)
     }
     fn capabilities(&self, _record: &Record) -> Capabilities {
         Capabilities::full()

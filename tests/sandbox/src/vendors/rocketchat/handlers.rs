@@ -163,3 +163,107 @@ pub async fn info(State(sandbox): State<Arc<Sandbox>>) -> Response {
     let version = lock(&sandbox.vendors.rocketchat).version_text.clone();
     Json(json!({"version": version, "success": true})).into_response()
 }
+
+/// `integrations.history?id=`: an outgoing webhook's deliveries, newest first, by
+/// `offset`/`count`.
+pub async fn history(State(sandbox): State<Arc<Sandbox>>, Query(params): Params) -> Response {
+    let id = params.get("id").cloned().unwrap_or_default();
+    let state = lock(&sandbox.vendors.rocketchat);
+    if state
+        .integrations
+        .get(&id)
+        .is_none_or(|i| i["type"] != "webhook-outgoing")
+    {
+        return failure(
+            StatusCode::BAD_REQUEST,
+            "The integration does not exists.",
+            Some("error-invalid-integration"),
+        );
+    }
+    let all = state.history.get(&id).cloned().unwrap_or_default();
+    let number = |key: &str| params.get(key).and_then(|v| v.parse::<usize>().ok());
+    let window = Window::at(
+        number("offset").unwrap_or(0),
+        number("count").unwrap_or(50).clamp(1, 100),
+        all.len(),
+    );
+    let page = window.take(all.into_iter());
+    let length = page.len();
+    Json(json!({"history": page, "offset": window.offset, "items": length, "count": length, "total": window.total, "success": true}))
+        .into_response()
+}
+
+/// Routes a server adds in 8.7: older ones answer as for any unknown endpoint.
+fn before_8_7(state: &super::State) -> Option<Response> {
+    (state.version < (8, 7)).then(|| {
+        (
+            StatusCode::NOT_FOUND,
+            Json(json!({"status": "error", "message": "API endpoint not found"})),
+        )
+            .into_response()
+    })
+}
+
+/// `integrations.clearHistory` `{integrationId}` (8.7+).
+pub async fn clear_history(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Response {
+    let mut state = lock(&sandbox.vendors.rocketchat);
+    if let Some(missing) = before_8_7(&state) {
+        return missing;
+    }
+    let id = object(&body)
+        .and_then(|b| {
+            b.get("integrationId")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    if state.integrations.get(&id).is_none() {
+        return failure(
+            StatusCode::BAD_REQUEST,
+            "The integration does not exists.",
+            Some("error-invalid-integration"),
+        );
+    }
+    state.history.insert(id, Vec::new());
+    Json(json!({"success": true})).into_response()
+}
+
+/// `integrations.replayOutgoing` `{integrationId, historyId}` (8.7+): the delivery is sent
+/// again, and the new attempt heads the history.
+pub async fn replay(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Response {
+    let mut state = lock(&sandbox.vendors.rocketchat);
+    if let Some(missing) = before_8_7(&state) {
+        return missing;
+    }
+    let body = object(&body).unwrap_or_default();
+    let text = |key: &str| {
+        body.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let (id, history_id) = (text("integrationId"), text("historyId"));
+    let Some(original) = state
+        .history
+        .get(&id)
+        .and_then(|all| all.iter().find(|h| h["_id"] == history_id.as_str()))
+        .cloned()
+    else {
+        return failure(
+            StatusCode::BAD_REQUEST,
+            "History not found",
+            Some("error-invalid-history"),
+        );
+    };
+    let again = super::delivery(
+        &format!("{history_id}r{}", clock::now_secs()),
+        original["event"].as_str().unwrap_or(""),
+        original["url"].as_str().unwrap_or(""),
+        false,
+        clock::now_secs(),
+    );
+    if let Some(all) = state.history.get_mut(&id) {
+        all.insert(0, again);
+    }
+    Json(json!({"success": true})).into_response()
+}

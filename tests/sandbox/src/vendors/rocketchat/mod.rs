@@ -46,6 +46,8 @@ pub struct State {
     pub version_text: String,
     /// One window per route, as the server's rate limiter counts.
     rates: HashMap<String, RateWindow>,
+    /// Each outgoing webhook's deliveries, newest first.
+    pub history: HashMap<String, Vec<Value>>,
     rate_options: Value,
     counter: u64,
 }
@@ -58,13 +60,14 @@ impl State {
         let version = options
             .get("version")
             .and_then(Value::as_str)
-            .unwrap_or("8.4.0");
+            .unwrap_or("8.7.0");
         let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
         let mut state = State {
             integrations: Collection::new("_id"),
             version: (parts.next().unwrap_or(0), parts.next().unwrap_or(0)),
             version_text: version.to_string(),
             rates: HashMap::new(),
+            history: HashMap::new(),
             rate_options: options.get("rate_limit").cloned().unwrap_or(Value::Null),
             counter: 1,
         };
@@ -100,6 +103,35 @@ impl State {
             let created = clock::now_secs().saturating_sub((generated - n) as u64 * 60);
             let stored = state.build(&body, created);
             state.integrations.push(stored);
+        }
+        let outgoing: Vec<(String, String, String)> = state
+            .integrations
+            .iter()
+            .filter(|i| i["type"] == "webhook-outgoing")
+            .map(|i| {
+                let text = |p: &str| {
+                    i.pointer(p)
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string()
+                };
+                (text("/_id"), text("/event"), text("/urls/0"))
+            })
+            .collect();
+        for (n, (id, event, url)) in outgoing.into_iter().enumerate() {
+            let deliveries = (0..3)
+                .map(|k| {
+                    delivery(
+                        &format!("{id}h{k}"),
+                        &event,
+                        &url,
+                        n + k == 1,
+                        clock::now_secs() - 60 * (3 - k) as u64,
+                    )
+                })
+                .rev()
+                .collect();
+            state.history.insert(id, deliveries);
         }
         state
     }
@@ -147,6 +179,20 @@ impl State {
     }
 }
 
+/// One delivery as the server records it: its steps, the target's answer or the error.
+pub fn delivery(id: &str, event: &str, url: &str, failed: bool, at: u64) -> Value {
+    let when = clock::rfc3339(at);
+    if failed {
+        json!({"_id": id, "type": "outgoing-webhook", "step": "after-http-call", "event": event, "url": url,
+            "_createdAt": when, "_updatedAt": when, "error": true, "finished": true,
+            "httpError": {"message": "connect ECONNREFUSED 10.0.0.1:443"}})
+    } else {
+        json!({"_id": id, "type": "outgoing-webhook", "step": "after-process-http-status-200", "event": event, "url": url,
+            "_createdAt": when, "_updatedAt": when, "error": false, "finished": true,
+            "httpResult": "{\"statusCode\":200}"})
+    }
+}
+
 struct HeaderValues {
     limit: u32,
     remaining: u32,
@@ -161,6 +207,15 @@ pub fn guarded(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
         .route("/api/v1/integrations.update", put(handlers::update))
         .route("/api/v1/integrations.remove", post(handlers::remove))
         .route("/api/info", get(handlers::info))
+        .route("/api/v1/integrations.history", get(handlers::history))
+        .route(
+            "/api/v1/integrations.clearHistory",
+            post(handlers::clear_history),
+        )
+        .route(
+            "/api/v1/integrations.replayOutgoing",
+            post(handlers::replay),
+        )
         .layer(axum::middleware::from_fn_with_state(sandbox, authenticate))
 }
 
