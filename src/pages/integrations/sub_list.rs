@@ -29,10 +29,11 @@ pub fn SubListSection(
 ) -> impl IntoView {
     let secrets = Secrets::use_context();
     let toasts = Toasts::use_context();
-    let spec = Memo::new(move |_| {
+    // Recomputed where it is read: it is cheap, and a memo of its own type costs the wasm more.
+    let spec = move || {
         let found = lookups.get()?.ok()?;
         api.sub_list(&record.get(), &found)
-    });
+    };
     let read = RwSignal::new(Read::default());
     let loading = RwSignal::new(false);
     let notice = RwSignal::new(None);
@@ -41,7 +42,7 @@ pub fn SubListSection(
     let load = {
         let connection = connection.clone();
         move |fresh: bool| {
-            let Some(list) = spec.get_untracked() else {
+            let Some(list) = untrack(spec) else {
                 return;
             };
             let found = lookups
@@ -85,7 +86,7 @@ pub fn SubListSection(
             if done == Some(true) {
                 return true;
             }
-            if spec.get().is_some() {
+            if spec().is_some() {
                 load(true);
                 return true;
             }
@@ -100,10 +101,18 @@ pub fn SubListSection(
             let (request, done) = (request.clone(), done.clone());
             let target = secrets.target(&connection);
             async move {
-                send(api, &target, &request, &move |n| notice.set(Some(n))).await?;
+                let sent = send(api, &target, &request, &move |n| notice.set(Some(n))).await;
                 notice.set(None);
-                toasts.success(done);
-                Ok::<(), ApiError>(())
+                match sent {
+                    Ok(_) => {
+                        toasts.success(done);
+                        true
+                    }
+                    Err(error) => {
+                        read.update(|r| r.failed = Some(error));
+                        false
+                    }
+                }
             }
         }
     });
@@ -111,15 +120,18 @@ pub fn SubListSection(
         let load = load.clone();
         let value = write.value();
         move |_| {
-            if let Some(Ok(())) = value.get() {
+            if value.get() == Some(true) {
                 load(true);
             }
         }
     });
     let confirm_open = RwSignal::new(false);
-    let asked = RwSignal::new(None::<(Request, String, String)>);
-    let ask = move |request: Request, question: String, done: String| {
-        asked.set(Some((request, question, done)));
+    // What the dialog asks, and what is sent and said once it is confirmed.
+    let question = RwSignal::new(String::new());
+    let asked = StoredValue::new(None::<(Request, String)>);
+    let ask = move |request: Request, asking: String, done: String| {
+        question.set(asking);
+        asked.set_value(Some((request, done)));
         confirm_open.set(true);
     };
 
@@ -128,7 +140,7 @@ pub fn SubListSection(
         move |_| load(false)
     };
     let body = move || {
-        spec.get().map(|list: SubList| {
+        spec().map(|list: SubList| {
             let SubList { title, columns, clear, .. } = list;
             let head = columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view();
             let clear_button = clear.map(|request| {
@@ -183,43 +195,36 @@ pub fn SubListSection(
                 <section class="sub-list" aria-labelledby="sub-list-title">
                     <h3 id="sub-list-title">{title}</h3>
                     <div class="actions">{clear_button}</div>
-                    <Show when=empty fallback=|| ()>
-                        <p class="empty">"Nothing here yet."</p>
-                    </Show>
+                    {move || empty().then(|| view! { <p class="empty">"Nothing here yet."</p> })}
                     <table aria-labelledby="sub-list-title">
                         <thead><tr>{head}{replay_head}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                     <p>{count}</p>
-                    <Show when=has_more fallback=|| ()>
-                        <button type="button" class="secondary" disabled=move || loading.get() on:click=more.clone()>"Show more"</button>
-                    </Show>
+                    {move || has_more().then(|| {
+                        view! { <button type="button" class="secondary" disabled=move || loading.get() on:click=more.clone()>"Show more"</button> }
+                    })}
                 </section>
             }
         })
     };
     let failure = move || {
         read.with(|r| r.failed.clone())
-            .map(|error| view! { <ErrorPanel error title="The list could not be read"/> })
-    };
-    let write_failure = move || match write.value().get() {
-        Some(Err(error)) => Some(view! { <ErrorPanel error title="Not done"/> }),
-        _ => None,
+            .map(|error| view! { <ErrorPanel error title="Not done"/> })
     };
     view! {
         {body}
         <WaitStatus notice vendor=connection.vendor.title()/>
         {failure}
-        {write_failure}
         <ConfirmDialog
             id="sub-list-confirm"
             open=confirm_open
-            title=Signal::derive(move || asked.with(|a| a.as_ref().map(|(_, q, _)| q.clone()).unwrap_or_default()))
+            title=question
             message=Signal::derive(move || format!("This cannot be undone in {}.", api.vendor().title()))
             confirm_label="Yes, go ahead"
             on_confirm=Callback::new(move |_| {
-                if let Some((request, _, done)) = asked.get_untracked() {
-                    write.dispatch((request, done));
+                if let Some(confirmed) = asked.get_value() {
+                    write.dispatch(confirmed);
                 }
             })
         />
