@@ -91,7 +91,7 @@ async fn creates_edits_and_deletes_of_each_kind_of_option_are_accepted() {
             }
         }
         let record = api
-            .parse_one(&patchbay::domain::Response::new(200, &created.to_string()))
+            .parse_one(&patchbay::domain::Response::new(200, created.to_string()))
             .unwrap();
         let mut edited = api.draft_from(&record);
         edited["name"] = json!("Edited");

@@ -69,7 +69,7 @@ async fn every_kind_and_event_the_console_sends_is_accepted_created_and_updated(
         let id = created["integration"]["_id"].as_str().unwrap().to_string();
         let read = send(port, api.get_request(&id)).await;
         let record = api
-            .parse_one(&patchbay::domain::Response::new(200, &read.to_string()))
+            .parse_one(&patchbay::domain::Response::new(200, read.to_string()))
             .unwrap();
         let mut edited = api.draft_from(&record);
         edited["name"] = json!("edited");
