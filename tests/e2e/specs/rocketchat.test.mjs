@@ -240,3 +240,33 @@ test('an outgoing webhook’s delivery history: read, one delivery replayed, the
   assert.equal(await readOnly.getByRole('button').count(), 0);
   await older.context.close();
 });
+
+test('a long delivery history is read 50 at a time', async () => {
+  const { context, page } = await connected({ generated: 0, history: 60 });
+  await page.goto(`/c/${CONN}/i/WMQDChpnYTRmFre9h`);
+  const history = page.getByRole('region', { name: 'Delivery history' });
+  await history.getByText('Showing 50 of 60').waitFor();
+  await history.getByRole('button', { name: 'Show more' }).click();
+  await history.getByText('Showing 60 of 60').waitFor();
+  assert.equal(await history.getByRole('button', { name: 'Show more' }).count(), 0);
+  const reads = (await received('GET', 'integrations.history')).map((r) => r.query);
+  assert.deepEqual(reads, ['id=WMQDChpnYTRmFre9h&count=50&offset=0', 'id=WMQDChpnYTRmFre9h&count=50&offset=50']);
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('a script that does not compile is saved, and its error shows on the integration', async () => {
+  const { context, page, ui } = await connected();
+  await page.goto(`/c/${CONN}/new`);
+  await ui.form.waitFor();
+  await ui.fill('Name', 'Broken script');
+  await ui.fill('Post as', 'rocket.cat');
+  await ui.fill('Post to channel', '#general');
+  await ui.field('Script enabled').check();
+  await ui.fill('Script', 'class Script { process_incoming_request({ request ) { return {}; } }');
+  await ui.save();
+  await ui.toast('Created “Broken script”.').waitFor();
+  await page.getByText('Does not compile: Unexpected token: brackets do not balance').waitFor();
+  await assertNoPageErrors(page);
+  await context.close();
+});

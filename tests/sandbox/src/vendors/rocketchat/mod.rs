@@ -55,7 +55,8 @@ pub struct State {
 impl State {
     /// The documents' examples and `options.generated` integrations (else the seed, at least
     /// 150), half incoming, half outgoing. `options` may set `rate_limit` (`{"limit": N,
-    /// "window_s": S}`, per route) and `version` (`"6.13.0"`: a server that ignores filters).
+    /// "window_s": S}`, per route), `version` (`"6.13.0"`: a server that ignores filters) and
+    /// `history` (deliveries per outgoing webhook).
     pub fn new(seed: usize, options: &Value) -> State {
         let version = options
             .get("version")
@@ -118,15 +119,17 @@ impl State {
                 (text("/_id"), text("/event"), text("/urls/0"))
             })
             .collect();
+        // `options.history`: deliveries per outgoing webhook (3 unless set).
+        let kept = options.get("history").and_then(Value::as_u64).unwrap_or(3) as usize;
         for (n, (id, event, url)) in outgoing.into_iter().enumerate() {
-            let deliveries = (0..3)
+            let deliveries = (0..kept)
                 .map(|k| {
                     delivery(
                         &format!("{id}h{k}"),
                         &event,
                         &url,
                         n + k == 1,
-                        clock::now_secs() - 60 * (3 - k) as u64,
+                        clock::now_secs() - 60 * (kept - k) as u64,
                     )
                 })
                 .rev()
