@@ -4,11 +4,11 @@ use serde_json::{json, Value};
 
 use super::spec::{integration_form, list_filters, maintenance_form};
 use crate::domain::api::{
-    check_draft, checked_list_query, refused, Cursor, ListQuery, Lookup, Record,
+    check_draft, checked_list_query, page_size_form, refused, Cursor, ListQuery, Lookup, Record,
 };
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
-use crate::domain::field::{FieldSpec, FormSpec};
+use crate::domain::field::FormSpec;
 use crate::domain::pointer;
 use crate::domain::request::{encode_segment, Request};
 use crate::domain::send_rule::Purpose;
@@ -19,9 +19,7 @@ pub const MAX_PER_PAGE: u32 = 100;
 
 /// `perpage`: 1 to 100.
 pub fn list_query_form() -> FormSpec {
-    FormSpec::new(vec![FieldSpec::integer("/perpage", "Per page")
-        .range(Some(1), Some(i64::from(MAX_PER_PAGE)))
-        .default_value(json!(MAX_PER_PAGE))])
+    page_size_form("/perpage", MAX_PER_PAGE)
 }
 
 pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiError> {

@@ -1,15 +1,16 @@
 //! What Patchbay sends to PagerTree. Every builder checks its input first.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::parse::{type_id, ACCOUNT_USERS, MAX_LIMIT, ROUTERS, TEAMS};
 use super::spec::{create_check_form, integration_form, list_filters, FILTERS, TYPE};
 use crate::domain::api::{
-    check_draft, checked_list_query, refused, Cursor, ListQuery, Lookup, Record,
+    check_draft, checked_list_query, offset_of, page_size_form, refused, Cursor, ListQuery, Lookup,
+    Record,
 };
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
-use crate::domain::field::{FieldSpec, FormSpec};
+use crate::domain::field::FormSpec;
 use crate::domain::request::{encode_segment, Request};
 use crate::domain::send_rule::Purpose;
 
@@ -17,22 +18,12 @@ const COLLECTION: &str = "/integrations";
 
 /// `limit`: 1 to 100.
 pub fn list_query_form() -> FormSpec {
-    FormSpec::new(vec![FieldSpec::integer("/limit", "Per page")
-        .range(Some(1), Some(i64::from(MAX_LIMIT)))
-        .default_value(json!(MAX_LIMIT))])
+    page_size_form("/limit", MAX_LIMIT)
 }
 
 pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiError> {
     let limit = checked_list_query(query, &list_query_form(), MAX_LIMIT, &list_filters())?;
-    let offset = match cursor {
-        None => 0,
-        Some(Cursor::Offset(offset)) => *offset,
-        Some(other) => {
-            return Err(refused(format!(
-                "PagerTree pages by offset, not by {other:?}."
-            )))
-        }
-    };
+    let offset = offset_of(cursor, "PagerTree")?;
     let mut request = Request::get(COLLECTION)
         .query("limit", limit.to_string())
         .query("offset", offset.to_string());

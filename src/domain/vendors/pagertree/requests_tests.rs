@@ -5,6 +5,7 @@ use crate::domain::api::refused_fields;
 use crate::domain::listing::read_list;
 use crate::domain::request::{Method, Response};
 use crate::domain::vendors::pagertree::parse::{draft_from, PAGING, RECORDS};
+use serde_json::json;
 
 const LIST: &str = include_str!("../../../../tests/fixtures/pagertree/list_page.json");
 

@@ -9,11 +9,11 @@ use super::spec::{
     event_uses_channel, integration_form, list_filters, INCOMING, OUTGOING, SKIP_TRANSPILE,
 };
 use crate::domain::api::{
-    check_draft, checked_list_query, refused, Cursor, ListQuery, Lookup, Record,
+    check_draft, checked_list_query, offset_of, page_size_form, Cursor, ListQuery, Lookup, Record,
 };
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
-use crate::domain::field::{FieldSpec, FormSpec};
+use crate::domain::field::FormSpec;
 use crate::domain::request::Request;
 use crate::domain::send_rule::Purpose;
 
@@ -21,22 +21,12 @@ const API: &str = "/api/v1/";
 
 /// `count`: 1 to 100 (0 would ask for every integration at once).
 pub fn list_query_form() -> FormSpec {
-    FormSpec::new(vec![FieldSpec::integer("/count", "Per page")
-        .range(Some(1), Some(i64::from(MAX_COUNT)))
-        .default_value(json!(MAX_COUNT))])
+    page_size_form("/count", MAX_COUNT)
 }
 
 pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiError> {
     let count = checked_list_query(query, &list_query_form(), MAX_COUNT, &list_filters())?;
-    let offset = match cursor {
-        None => 0,
-        Some(Cursor::Offset(offset)) => *offset,
-        Some(other) => {
-            return Err(refused(format!(
-                "Rocket.Chat pages by offset, not by {other:?}."
-            )))
-        }
-    };
+    let offset = offset_of(cursor, "Rocket.Chat")?;
     let mut request = Request::get(format!("{API}integrations.list"))
         .query("offset", offset.to_string())
         .query("count", count.to_string());

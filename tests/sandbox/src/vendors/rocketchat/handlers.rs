@@ -70,17 +70,22 @@ fn object(bytes: &Bytes) -> Option<Map<String, Value>> {
         .cloned()
 }
 
+/// The schema's answer to a body that is not a JSON object.
+fn not_an_object() -> Response {
+    failure(
+        StatusCode::BAD_REQUEST,
+        "must be object",
+        Some("invalid-params"),
+    )
+}
+
 fn refused(refusal: rules::Refusal) -> Response {
     failure(StatusCode::BAD_REQUEST, &refusal.error, Some(refusal.kind))
 }
 
 pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Response {
     let Some(body) = object(&body) else {
-        return failure(
-            StatusCode::BAD_REQUEST,
-            "must be object",
-            Some("invalid-params"),
-        );
+        return not_an_object();
     };
     let mut state = lock(&sandbox.vendors.rocketchat);
     if let Err(refusal) = rules::check_create(&body, state.version) {
@@ -94,11 +99,7 @@ pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Respons
 /// The whole integration replaces the stored one, except what the server owns.
 pub async fn update(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Response {
     let Some(body) = object(&body) else {
-        return failure(
-            StatusCode::BAD_REQUEST,
-            "must be object",
-            Some("invalid-params"),
-        );
+        return not_an_object();
     };
     let mut state = lock(&sandbox.vendors.rocketchat);
     if let Err(refusal) = rules::check_update(&body, state.version) {
@@ -134,11 +135,7 @@ pub async fn update(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Respons
 /// `{type, integrationId}`: the removed integration comes back.
 pub async fn remove(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Response {
     let Some(body) = object(&body) else {
-        return failure(
-            StatusCode::BAD_REQUEST,
-            "must be object",
-            Some("invalid-params"),
-        );
+        return not_an_object();
     };
     let id = body
         .get("integrationId")
