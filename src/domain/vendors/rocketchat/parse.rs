@@ -188,7 +188,9 @@ pub fn one(response: &Response) -> Result<Record, ApiError> {
         .ok_or_else(|| malformed(response, "the answer holds no integration with an id"))
 }
 
-/// `/api/info`: `{version, success}`, as the one choice of the version lookup.
+/// `/api/info`: `{version}` for most users, `{info: {version}}` for admins (the server then
+/// sends its whole info). No version (a server set to hide it) is not an error: the version is
+/// then unknown, and what needs a newer server is not offered.
 pub fn server_version(response: &Response) -> Result<LookupPage, ApiError> {
     if !response.is_success() {
         return Err(super::errors::parse(response, 0));
@@ -196,12 +198,13 @@ pub fn server_version(response: &Response) -> Result<LookupPage, ApiError> {
     let json = response
         .json()
         .map_err(|_| malformed(response, "the server's info is not valid JSON"))?;
-    let version = json
-        .get("version")
-        .and_then(Value::as_str)
-        .ok_or_else(|| malformed(response, "the server's info has no version"))?;
+    let choices = ["/version", "/info/version"]
+        .iter()
+        .find_map(|p| json.pointer(p).and_then(Value::as_str))
+        .map(|version| vec![Choice::new(version, version)])
+        .unwrap_or_default();
     Ok(LookupPage {
-        choices: vec![Choice::new(version, version)],
+        choices,
         next: None,
     })
 }

@@ -113,5 +113,15 @@ fn the_server_version_is_read_from_api_info() {
     let page =
         server_version(&Response::new(200, r#"{"version":"8.4.1","success":true}"#)).unwrap();
     assert_eq!(page.choices, [Choice::new("8.4.1", "8.4.1")]);
-    assert!(server_version(&Response::new(200, r#"{"success":true}"#)).is_err());
+    let admin = server_version(&Response::new(
+        200,
+        r#"{"info":{"version":"8.7.2","build":{}},"success":true}"#,
+    ))
+    .unwrap();
+    assert_eq!(admin.choices, [Choice::new("8.7.2", "8.7.2")]);
+    let hidden = server_version(&Response::new(200, r#"{"success":true}"#)).unwrap();
+    assert!(
+        hidden.choices.is_empty(),
+        "an unknown version offers nothing version-gated"
+    );
 }
