@@ -270,3 +270,21 @@ test('a script that does not compile is saved, and its error shows on the integr
   await assertNoPageErrors(page);
   await context.close();
 });
+
+test('a server version that lands late adds its option without touching what was typed', async () => {
+  const { context, page, ui } = await connected();
+  await sandbox.fault({ match: { path: '/rocketchat/api/info' }, times: 1, fault: { kind: 'delay', ms: 2500 } });
+  await page.goto(`/c/${CONN}/new`);
+  await ui.form.waitFor();
+  await ui.choose('Type', 'Outgoing webhook');
+  await ui.fill('Name', 'Typed early');
+  await ui.choose('Event', 'User created');
+  await ui.fill('Post responses to', '#welcome');
+  assert.equal(await ui.field('Run the script as written (skip transpiling)').count(), 0, 'the version is still on its way');
+  await ui.field('Run the script as written (skip transpiling)').waitFor();
+  assert.equal(await ui.field('Name').inputValue(), 'Typed early');
+  assert.equal(await ui.field('Event').inputValue(), 'userCreated');
+  assert.equal(await ui.field('Post responses to').inputValue(), '#welcome');
+  await assertNoPageErrors(page);
+  await context.close();
+});
