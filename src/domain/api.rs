@@ -76,6 +76,11 @@ pub trait VendorApi: Sync {
     fn get_request(&self, id: &str) -> Request {
         (self.vertical().get)(id)
     }
+    /// The record `id` from the answer to `get_request(id)`; a vendor without a single read
+    /// (ThousandEyes v6 answers its whole list) picks it out.
+    fn parse_one_of(&self, response: &Response, _id: &str) -> Result<Record, ApiError> {
+        self.parse_one(response)
+    }
     /// One integration, read where `records` says.
     fn parse_one(&self, response: &Response) -> Result<Record, ApiError> {
         read_one(response, &self.records(), "the integration", &|r| {

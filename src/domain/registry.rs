@@ -26,7 +26,7 @@ pub fn api(vendor: Vendor) -> Option<&'static dyn VendorApi> {
         Vendor::GrafanaOncall => Some(&grafana_oncall::API),
         Vendor::PagerTree => Some(&pagertree::API),
         Vendor::RocketChat => Some(&rocketchat::API),
-        Vendor::ThousandEyes => None,
+        Vendor::ThousandEyes => Some(&thousandeyes::API),
     }
 }
 

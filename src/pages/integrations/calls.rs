@@ -39,7 +39,7 @@ pub async fn fetch_one(
     on_wait: &dyn Fn(WaitNotice),
 ) -> Result<Record, ApiError> {
     let response = send(api, target, &api.get_request(id), on_wait).await?;
-    api.parse_one(&response)
+    api.parse_one_of(&response, id)
 }
 
 /// Reads every page into the cache under `key`, following the vendor's cursor, so the list

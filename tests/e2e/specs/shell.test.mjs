@@ -23,7 +23,7 @@ test('boots on the demo connections, one per vendor, grouped by vendor', async (
   await context.close();
 });
 
-test('navigation reaches a connection page, which says plainly its vendor is not built yet', async () => {
+test('navigation reaches a connection page, which says plainly which credentials it needs', async () => {
   const { context, page } = await openPage(browser);
   const shell = new Shell(page);
   await shell.open('/');
@@ -31,14 +31,15 @@ test('navigation reaches a connection page, which says plainly its vendor is not
   await shell.follow('ThousandEyes sandbox');
   assert.equal(new URL(page.url()).pathname, '/c/thousandeyes-demo');
   assert.equal(await shell.heading.innerText(), 'Integrations — ThousandEyes sandbox');
-  await page.getByRole('heading', { name: 'ThousandEyes is not built yet' }).waitFor();
+  await page.getByRole('heading', { name: 'Credentials needed' }).waitFor();
+  await page.getByRole('link', { name: 'Enter credentials' }).waitFor();
   assert.equal(await shell.nav.getByRole('link', { name: 'ThousandEyes sandbox' }).getAttribute('aria-current'), 'page');
   await assertAccessible(page, 'connection page');
 
   await shell.follow('Connections');
   assert.equal(await shell.heading.innerText(), 'Connections');
   await page.goBack();
-  await page.getByRole('heading', { name: 'ThousandEyes is not built yet' }).waitFor();
+  await page.getByRole('heading', { name: 'Credentials needed' }).waitFor();
   await assertNoPageErrors(page);
   await context.close();
 });

@@ -247,11 +247,18 @@ async fn reset_clears_log_and_faults() {
 #[tokio::test]
 async fn what_is_not_simulated_yet_says_so() {
     let port = start(false).await;
-    let answer = call(port, "GET", "/thousandeyes/v6/integrations.json", &[], None).await;
+    let answer = call(
+        port,
+        "GET",
+        "/thousandeyes/v7/connectors/generic",
+        &[],
+        None,
+    )
+    .await;
     assert_eq!(answer.status, Some(501));
     assert_eq!(
         answer.json()["error"],
-        "The sandbox simulates only ThousandEyes' account groups so far."
+        "The sandbox simulates only ThousandEyes' account groups and v6 integrations so far."
     );
 }
 

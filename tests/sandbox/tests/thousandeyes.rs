@@ -112,3 +112,81 @@ async fn an_aid_the_user_is_not_assigned_to_is_400() {
         Some("application/problem+json")
     );
 }
+
+#[tokio::test]
+async fn v6_integrations_are_per_account_group_with_the_organisations_rate_limit() {
+    let port = start(false).await;
+    common::reset_with(port, json!({"seed": 0, "vendors": {"thousandeyes": {"generated": 6, "rate_limit": {"limit": 3, "window_s": 60}}}})).await;
+    let basic = BASIC;
+    let default = call(
+        port,
+        "GET",
+        "/thousandeyes/v6/integrations.json",
+        &[basic],
+        None,
+    )
+    .await;
+    assert_eq!(default.status, Some(200));
+    let body = default.json();
+    assert_eq!(
+        body["integrations"]["thirdParty"][0]["integrationName"],
+        "Jira Thousandeyes"
+    );
+    assert_eq!(
+        body["integrations"]["thirdParty"].as_array().unwrap().len(),
+        2 + 4
+    );
+    assert_eq!(
+        default
+            .header("x-organization-rate-limit-remaining")
+            .as_deref(),
+        Some("2")
+    );
+    let reset: u64 = default
+        .header("x-organization-rate-limit-reset")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        reset > 1_700_000_000 && reset < 10_000_000_000,
+        "epoch seconds: {reset}"
+    );
+    let lab = call(
+        port,
+        "GET",
+        "/thousandeyes/v6/integrations?aid=9012",
+        &[basic],
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(lab["integrations"]["webhook"].as_array().unwrap().len(), 2);
+    let stranger = call(
+        port,
+        "GET",
+        "/thousandeyes/v6/integrations.json?aid=1",
+        &[basic],
+        None,
+    )
+    .await;
+    assert_eq!(stranger.status, Some(400));
+    assert_eq!(
+        stranger.json()["errors"][0],
+        "The user is not assigned to the requested account group."
+    );
+    let limited = call(
+        port,
+        "GET",
+        "/thousandeyes/v6/integrations.json",
+        &[basic],
+        None,
+    )
+    .await;
+    assert_eq!(limited.status, Some(429));
+    assert_eq!(
+        limited
+            .header("x-organization-rate-limit-remaining")
+            .as_deref(),
+        Some("0")
+    );
+}

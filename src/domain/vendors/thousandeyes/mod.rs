@@ -1,7 +1,56 @@
-//! ThousandEyes: its auth (HTTP Basic or an OAuth bearer token) and the account groups a
-//! connection chooses from. The integration pages come with the v6/v7 vertical.
+//! ThousandEyes: its auth (HTTP Basic or an OAuth bearer token), the account groups a
+//! connection chooses from (`aid`, sent on every call), and the v6 integrations list, which
+//! v6 offers read-only. The v7 connectors and webhook operations come next.
 
 mod account_groups;
 mod auth;
+mod errors;
+mod v6;
 
 pub use auth::AUTH;
+
+use crate::domain::api::{Capabilities, Page, Record, RowFilter, VendorApi, Vertical};
+use crate::domain::error::ApiError;
+use crate::domain::field::FormSpec;
+use crate::domain::records::Cursor;
+use crate::domain::request::Response;
+
+pub struct ThousandEyesApi;
+
+pub static API: ThousandEyesApi = ThousandEyesApi;
+
+impl VendorApi for ThousandEyesApi {
+    fn vertical(&self) -> &'static Vertical {
+        &v6::VERTICAL
+    }
+    fn parse_list(&self, response: &Response, _at: Option<&Cursor>) -> Result<Page, ApiError> {
+        v6::read(response)
+    }
+    fn parse_one(&self, response: &Response) -> Result<Record, ApiError> {
+        v6::read(response)?
+            .records
+            .into_iter()
+            .next()
+            .ok_or_else(|| crate::domain::error_body::malformed(response, "the list is empty"))
+    }
+    fn parse_one_of(&self, response: &Response, id: &str) -> Result<Record, ApiError> {
+        v6::read_one(response, id)
+    }
+    /// The connection's account group, on every call.
+    fn connection_query(&self) -> &'static [(&'static str, &'static str)] {
+        &[("aid", "aid")]
+    }
+    fn list_filters(&self) -> FormSpec {
+        v6::list_filters()
+    }
+    /// v6 has no filters of its own: the loaded rows are filtered.
+    fn keeps(&self) -> Option<RowFilter> {
+        Some(|record, filters| record.matches(filters))
+    }
+    fn form_spec(&self, _editing: Option<&Record>) -> FormSpec {
+        FormSpec::new(Vec::new())
+    }
+    fn capabilities(&self, _record: &Record) -> Capabilities {
+        v6::capabilities()
+    }
+}

@@ -31,6 +31,7 @@ pub struct States {
     pub grafana_oncall: Mutex<grafana_oncall::State>,
     pub pagertree: Mutex<pagertree::State>,
     pub rocketchat: Mutex<rocketchat::State>,
+    pub thousandeyes: Mutex<thousandeyes::State>,
 }
 
 impl States {
@@ -43,6 +44,7 @@ impl States {
             )),
             pagertree: Mutex::new(pagertree::State::new(seed, &options["pagertree"])),
             rocketchat: Mutex::new(rocketchat::State::new(seed, &options["rocketchat"])),
+            thousandeyes: Mutex::new(thousandeyes::State::new(seed, &options["thousandeyes"])),
         }
     }
 
@@ -53,6 +55,7 @@ impl States {
         *lock(&self.grafana_oncall) = grafana_oncall::State::new(seed, &options["grafana_oncall"]);
         *lock(&self.pagertree) = pagertree::State::new(seed, &options["pagertree"]);
         *lock(&self.rocketchat) = rocketchat::State::new(seed, &options["rocketchat"]);
+        *lock(&self.thousandeyes) = thousandeyes::State::new(seed, &options["thousandeyes"]);
     }
 }
 

@@ -1,7 +1,11 @@
 //! ThousandEyes, as far as the console uses it so far: the account groups a token can see, in
 //! v6 (`/v6/account-groups[.json]`, HTTP Basic or bearer) and v7 (`/v7/account-groups`, bearer
-//! only) shapes. Wrong credentials are 401 in each version's error shape; an `aid` the user is
-//! not assigned to is 400. Other paths answer 501 until their simulation is built.
+//! only) shapes, and v6's integrations of each account group (`/v6/integrations[.json]`: the
+//! document's example in the default group, generated ones in every group). Wrong credentials
+//! are 401 in each version's error shape; an `aid` the user is not assigned to is 400. The
+//! organisation's rate limit (240 a minute unless a reset sets another) stamps
+//! `X-Organization-Rate-Limit-*` on v6 integrations answers, the reset in epoch seconds. Other
+//! paths answer 501 until their simulation is built.
 
 use std::sync::Arc;
 
@@ -24,16 +28,84 @@ pub const DEMO_BEARER: &str = "demo-thousandeyes-bearer";
 
 const GROUPS_V6: &str = include_str!("../../../../fixtures/thousandeyes/account-groups-v6.json");
 const GROUPS_V7: &str = include_str!("../../../../fixtures/thousandeyes/account-groups-v7.json");
+const INTEGRATIONS_V6: &str =
+    include_str!("../../../../fixtures/thousandeyes/integrations-v6.json");
+
+/// The default account group (the user's login group), where the document's example lives.
+const DEFAULT_AID: &str = "1234";
+
+/// The simulated organisation's integrations and its rate limit.
+pub struct State {
+    /// The v6 answer of each account group, by `aid`.
+    integrations: std::collections::BTreeMap<String, Value>,
+    rate: crate::kit::RateWindow,
+}
+
+impl State {
+    /// `options.generated` integrations per account group (else the seed), and `rate_limit`
+    /// (`{"limit": N, "window_s": S}`; 240 a minute by default).
+    pub fn new(seed: usize, options: &Value) -> State {
+        let generated = options
+            .get("generated")
+            .and_then(Value::as_u64)
+            .map_or(seed, |n| n as usize);
+        let groups: Value = serde_json::from_str(GROUPS_V6).expect("the fixture is JSON");
+        let mut integrations = std::collections::BTreeMap::new();
+        for group in groups["accountGroups"].as_array().into_iter().flatten() {
+            let aid = group["aid"].to_string();
+            let mut answer: Value = if aid == DEFAULT_AID {
+                serde_json::from_str(INTEGRATIONS_V6).expect("the fixture is JSON")
+            } else {
+                json!({"integrations": {"thirdParty": [], "webhook": []}})
+            };
+            for n in 0..generated {
+                let name = format!(
+                    "Generated integration {} ({})",
+                    n + 1,
+                    group["accountGroupName"].as_str().unwrap_or("")
+                );
+                let (list, entry) = match n % 3 {
+                    0 => (
+                        "webhook",
+                        json!({"integrationId": format!("wb-{aid}-{n}"), "integrationName": name, "integrationType": "WEBHOOK", "target": format!("https://hooks.example.com/te/{aid}/{n}?token=t{n}")}),
+                    ),
+                    1 => (
+                        "thirdParty",
+                        json!({"integrationId": format!("sl-{aid}-{n}"), "integrationName": name, "integrationType": "SLACK", "channel": "#alerts", "target": format!("https://hooks.slack.com/services/T0/B{aid}/{n}x")}),
+                    ),
+                    _ => (
+                        "thirdParty",
+                        json!({"integrationId": format!("pgd-{aid}-{n}"), "integrationName": name, "integrationType": "PAGER_DUTY", "authMethod": "Auth Token", "authUser": "oncall", "authToken": format!("pd{aid}{n:08}")}),
+                    ),
+                };
+                if let Some(items) = answer["integrations"][list].as_array_mut() {
+                    items.push(entry);
+                }
+            }
+            integrations.insert(aid, answer);
+        }
+        let mut rate_options = json!({"limit": 240, "window_s": 60});
+        if let Some(given) = options.get("rate_limit") {
+            rate_options = given.clone();
+        }
+        State {
+            integrations,
+            rate: crate::kit::RateWindow::new(Some(&rate_options)),
+        }
+    }
+}
 
 pub fn guarded(_sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
     Router::new()
         .route("/v6/account-groups", get(groups_v6))
         .route("/v6/account-groups.json", get(groups_v6))
         .route("/v7/account-groups", get(groups_v7))
+        .route("/v6/integrations", get(integrations_v6))
+        .route("/v6/integrations.json", get(integrations_v6))
         .fallback(|| async {
             (
                 StatusCode::NOT_IMPLEMENTED,
-                Json(json!({"error": "The sandbox simulates only ThousandEyes' account groups so far."})),
+                Json(json!({"error": "The sandbox simulates only ThousandEyes' account groups and v6 integrations so far."})),
             )
         })
 }
@@ -49,6 +121,58 @@ async fn groups_v6(headers: HeaderMap, Query(query): Query<HashMap<String, Strin
     answer(GROUPS_V6, &query, |why| {
         v6_error(StatusCode::BAD_REQUEST, why, "/v6/account-groups")
     })
+}
+
+/// The account group's integrations (the default group's without an `aid`), after the
+/// organisation's rate limit, whose headers every answer carries.
+async fn integrations_v6(
+    axum::extract::State(sandbox): axum::extract::State<Arc<Sandbox>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let mut state = crate::state::lock(&sandbox.vendors.thousandeyes);
+    let verdict = state.rate.take();
+    let mut response = if verdict.is_err() {
+        v6_error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Rate limit exceeded",
+            "/v6/integrations",
+        )
+    } else if !(basic_is(&headers, DEMO_EMAIL, DEMO_TOKEN) || bearer_is(&headers)) {
+        v6_error(
+            StatusCode::UNAUTHORIZED,
+            "Invalid credentials",
+            "/v6/integrations",
+        )
+    } else {
+        let aid = query.get("aid").map_or(DEFAULT_AID, String::as_str);
+        match state.integrations.get(aid) {
+            Some(answer) => Json(answer.clone()).into_response(),
+            None => v6_error(
+                StatusCode::BAD_REQUEST,
+                "The user is not assigned to the requested account group.",
+                "/v6/integrations",
+            ),
+        }
+    };
+    let reset_at = crate::clock::now_secs() + state.rate.reset_in();
+    let set = |response: &mut Response, name: &'static str, value: u64| {
+        response
+            .headers_mut()
+            .insert(name, axum::http::HeaderValue::from(value));
+    };
+    set(
+        &mut response,
+        "x-organization-rate-limit-limit",
+        u64::from(state.rate.limit()),
+    );
+    set(
+        &mut response,
+        "x-organization-rate-limit-remaining",
+        u64::from(state.rate.remaining()),
+    );
+    set(&mut response, "x-organization-rate-limit-reset", reset_at);
+    response
 }
 
 async fn groups_v7(headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
