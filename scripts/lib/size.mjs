@@ -12,7 +12,8 @@ const dir = process.argv[2] ?? join(ROOT, 'dist');
 const budget = JSON.parse(readFileSync(join(ROOT, 'size-budget.json'), 'utf8'));
 const { rows, total } = firstScreen(dir);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
-const short = (name) => name.replace(/-[0-9a-f]{16}/, '');
+// Trunk's hash drops leading zeros: up to 16 hex digits.
+const short = (name) => name.replace(/-[0-9a-f]{1,16}(?=[._])/, '');
 console.log(`first screen (${dir})             raw        gzip      brotli`);
 for (const row of rows) console.log(`  ${short(row.name).padEnd(28)}${kib(row.raw)} ${kib(row.gzip)} ${kib(row.brotli)}`);
 console.log(`  ${'total'.padEnd(28)}${kib(total.raw)} ${kib(total.gzip)} ${kib(total.brotli)}`);

@@ -23,12 +23,13 @@ function get(path, headers = {}) {
   });
 }
 
-/** The hashed wasm and JS this build's index.html loads. */
+/** The hashed wasm and JS this build's index.html loads. Trunk writes the hash without its
+ * leading zeros, so it has up to 16 hex digits, not always 16. */
 function assets() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const wasm = html.match(/\/(patchbay-[0-9a-f]{16}_bg\.wasm)/)[1];
-  const js = html.match(/\/(patchbay-[0-9a-f]{16}\.js)/)[1];
-  const css = html.match(/\/(app-[0-9a-f]{16}\.css)/)[1];
+  const wasm = html.match(/\/(patchbay-[0-9a-f]{1,16}_bg\.wasm)/)[1];
+  const js = html.match(/\/(patchbay-[0-9a-f]{1,16}\.js)/)[1];
+  const css = html.match(/\/(app-[0-9a-f]{1,16}\.css)/)[1];
   return { wasm, js, css };
 }
 
