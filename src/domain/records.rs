@@ -161,6 +161,9 @@ pub struct Lookup {
     /// What the choices are, for messages: "teams".
     pub what: String,
     pub first: Request,
+    /// A probe whose failure only means its answer is unknown (Rocket.Chat's server version):
+    /// it then yields no choices instead of failing every lookup.
+    pub optional: bool,
 }
 
 /// One page of a lookup.

@@ -242,13 +242,19 @@ async fn read_lookup(
     let mut request = lookup.first.clone();
     let mut followed = HashSet::new();
     for _ in 0..paging::MAX_PAGES {
-        let response = send(api, target, &request, on_wait)
-            .await
-            .map_err(|mut error| {
+        let response = match send(api, target, &request, on_wait).await {
+            Ok(response) => response,
+            Err(_) if lookup.optional => break,
+            Err(mut error) => {
                 error.message = format!("Could not read the {}: {}", lookup.what, error.message);
-                error
-            })?;
-        let page = api.parse_lookup(&response)?;
+                return Err(error);
+            }
+        };
+        let page = match api.parse_lookup(&response) {
+            Ok(page) => page,
+            Err(_) if lookup.optional => break,
+            Err(error) => return Err(error),
+        };
         let page_was_empty = page.choices.is_empty();
         choices.extend(page.choices);
         match page.next {

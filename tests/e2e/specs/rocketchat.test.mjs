@@ -288,3 +288,19 @@ test('a server version that lands late adds its option without touching what was
   await assertNoPageErrors(page);
   await context.close();
 });
+
+test('a server that will not say its version still shows every page, offering only what every version has', async () => {
+  const { context, page, ui } = await connected();
+  await sandbox.fault({ match: { path: '/rocketchat/api/info' }, times: 10, fault: { kind: 'status', status: 404, body: { status: 'error', message: 'API endpoint not found' } } });
+  await page.goto(`/c/${CONN}/new`);
+  await ui.form.waitFor();
+  await page.locator('p.loading').waitFor({ state: 'detached' });
+  assert.equal(await page.getByRole('heading', { name: 'Some choices could not be read' }).count(), 0);
+  assert.equal(await ui.field('Run the script as written (skip transpiling)').count(), 0);
+  await ui.openList(CONN);
+  await ui.waitLoaded();
+  await ui.openDetail('GitLab pushes');
+  await page.getByRole('button', { name: 'Reveal Webhook URL' }).waitFor();
+  await assertNoPageErrors(page);
+  await context.close();
+});

@@ -106,11 +106,13 @@ pub fn lookups() -> Vec<Lookup> {
             pointer: super::spec::TEAM.into(),
             what: "teams".into(),
             first: first("/api/v1/teams/"),
+            optional: false,
         },
         Lookup {
             pointer: super::spec::ESCALATION_CHAIN.into(),
             what: "escalation chains".into(),
             first: first("/api/v1/escalation_chains/"),
+            optional: false,
         },
     ]
 }

@@ -78,6 +78,7 @@ pub fn lookups() -> Vec<Lookup> {
         pointer: pointer.into(),
         what: what.into(),
         first: first(path),
+        optional: false,
     })
     .collect()
 }
