@@ -31,12 +31,34 @@ pub enum Read {
         pointer: &'static str,
         lookup: &'static str,
     },
+    /// A switch at a JSON pointer, shown as one of two words ("Enabled" / "Disabled").
+    Flag {
+        pointer: &'static str,
+        on: &'static str,
+        off: &'static str,
+    },
     /// Computed by the vendor (a target whose field depends on its kind). Secrets it may show
     /// are named in `secrets` so every view masks them.
     With {
         cell: fn(&Record, &Lookups) -> Cell,
         secrets: &'static [&'static str],
     },
+}
+
+impl Read {
+    /// Computed by the vendor, showing no secret.
+    pub const fn computed(cell: fn(&Record, &Lookups) -> Cell) -> Read {
+        Read::With { cell, secrets: &[] }
+    }
+
+    /// Whether the integration is on, as "Enabled" or "Disabled".
+    pub const fn enabled(pointer: &'static str) -> Read {
+        Read::Flag {
+            pointer,
+            on: "Enabled",
+            off: "Disabled",
+        }
+    }
 }
 
 /// One column of a vendor's integrations.
@@ -66,13 +88,7 @@ impl Column {
 
     /// This column's value for `record`.
     pub fn cell(&self, record: &Record, lookups: &Lookups) -> Cell {
-        let text = |pointer: &str| {
-            record
-                .raw
-                .pointer(pointer)
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty())
-        };
+        let text = |pointer: &str| record.text(pointer);
         match self.read {
             Read::Id => Cell::Text(record.id.clone()),
             Read::Text(pointer) => Cell::text(text(pointer)),
@@ -82,6 +98,13 @@ impl Column {
                 Some(id) => Cell::Text(title_in(lookups, lookup, id)),
                 None => Cell::Empty,
             },
+            Read::Flag { pointer, on, off } => {
+                match record.raw.pointer(pointer).and_then(Value::as_bool) {
+                    Some(true) => Cell::Text(on.into()),
+                    Some(false) => Cell::Text(off.into()),
+                    None => Cell::Empty,
+                }
+            }
             Read::With { cell, .. } => cell(record, lookups),
         }
     }

@@ -11,6 +11,8 @@ pub mod error_body;
 pub mod error_shape;
 pub mod field;
 mod field_send;
+mod form_spec;
+pub mod list_query;
 pub mod listing;
 pub mod paging;
 pub mod paths;

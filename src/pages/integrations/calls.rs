@@ -55,10 +55,16 @@ pub async fn load_all(
     on_wait: &dyn Fn(WaitNotice),
 ) {
     let mut generation = cache.start(key);
-    // A vendor that may ignore its own filters (older Rocket.Chat) has them applied here too.
-    let refilter = api.keeps().filter(|_| !query.filters.is_empty());
-    let kept = |record: &Record| refilter.is_none_or(|keeps| keeps(record, &query.filters));
-    let kept: &dyn Fn(&Record) -> bool = &kept;
+    // How a row passes the filters in the browser: the vendor's own reading of them where it
+    // declares one, else equality, as most vendors filter.
+    let filtered = !query.filters.is_empty();
+    let passes = api.keeps();
+    let keep = |record: &Record| match passes {
+        Some(passes) => passes(record, &query.filters),
+        None => record.matches(&query.filters),
+    };
+    let keep: &dyn Fn(&Record) -> bool = &keep;
+    // A vendor that may ignore its filters (older Rocket.Chat) has them applied here too.
     let mut outcome = read_pages(
         api,
         target,
@@ -66,13 +72,13 @@ pub async fn load_all(
         cache,
         key,
         generation,
-        refilter.map(|_| kept),
+        (filtered && passes.is_some()).then_some(keep),
         on_wait,
     )
     .await;
     // Failed on the very first filtered page with a server error: read unfiltered instead.
     if let Err((0, error)) = &outcome {
-        if error.status.is_some_and(|s| s >= 500) && !query.filters.is_empty() {
+        if error.status.is_some_and(|s| s >= 500) && filtered {
             let status = error.status.unwrap_or(500);
             generation = cache.start(key);
             cache.note(
@@ -88,8 +94,6 @@ pub async fn load_all(
                 filters: Vec::new(),
                 ..query.clone()
             };
-            let keep = |record: &Record| record.matches(&query.filters);
-            let keep: &dyn Fn(&Record) -> bool = &keep;
             outcome = read_pages(
                 api,
                 target,

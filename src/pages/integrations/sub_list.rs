@@ -180,8 +180,11 @@ pub fn SubListSection(
                     })
                     .collect_view()
             };
-            let replays = read.with(|r| r.rows.iter().any(|row| row.replay.is_some()));
-            let replay_head = replays.then(|| view! { <th scope="col">"Replay"</th> });
+            // Read where it is drawn, so rows landing redraw the header cell, not the section.
+            let replay_head = move || {
+                read.with(|r| r.rows.iter().any(|row| row.replay.is_some()))
+                    .then(|| view! { <th scope="col">"Replay"</th> })
+            };
             let count = move || {
                 read.with(|r| match r.total {
                     Some(total) => format!("Showing {} of {total}", r.rows.len()),

@@ -37,13 +37,7 @@ pub fn summary(record: &Record) -> IntegrationSummary {
 pub const COLUMNS: [Column; 9] = [
     Column::detail("ID", Read::Id),
     Column::detail("Display name", Read::Text("/display_name")),
-    Column::both(
-        "Kind",
-        Read::With {
-            cell: kind_cell,
-            secrets: &[],
-        },
-    ),
+    Column::both("Kind", Read::computed(kind_cell)),
     Column::both(
         "Target",
         Read::With {

@@ -89,13 +89,7 @@ pub fn summary(record: &Record) -> IntegrationSummary {
 pub const COLUMNS: [Column; 14] = [
     Column::detail("ID", Read::Id),
     Column::detail("Name", Read::Text("/name")),
-    Column::both(
-        "Type",
-        Read::With {
-            cell: type_cell,
-            secrets: &[],
-        },
-    ),
+    Column::both("Type", Read::computed(type_cell)),
     Column::both(
         "Team",
         Read::Named {
@@ -111,13 +105,7 @@ pub const COLUMNS: [Column; 14] = [
             lookup: ESCALATION_CHAIN,
         },
     ),
-    Column::both(
-        "Maintenance",
-        Read::With {
-            cell: maintenance_cell,
-            secrets: &[],
-        },
-    ),
+    Column::both("Maintenance", Read::computed(maintenance_cell)),
     Column::both("Ingest link", Read::Secret("/link")),
     Column::both("Inbound email", Read::Secret("/inbound_email")),
     Column::detail("Maintenance started", Read::Time("/maintenance_started_at")),

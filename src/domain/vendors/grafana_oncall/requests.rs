@@ -3,12 +3,11 @@
 use serde_json::{json, Value};
 
 use super::spec::{integration_form, list_filters, maintenance_form};
-use crate::domain::api::{
-    check_draft, checked_list_query, page_size_form, refused, Cursor, ListQuery, Lookup, Record,
-};
+use crate::domain::api::{check_draft, refused, Cursor, ListQuery, Lookup, Record};
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
+use crate::domain::list_query::{checked_list_query, page_size_form, with_filters};
 use crate::domain::pointer;
 use crate::domain::request::{encode_segment, Request};
 use crate::domain::send_rule::Purpose;
@@ -35,15 +34,10 @@ pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiEr
             )))
         }
     };
-    let mut request = Request::get(COLLECTION)
+    let request = Request::get(COLLECTION)
         .query("page", page.to_string())
         .query("perpage", perpage.to_string());
-    for (name, value) in &query.filters {
-        if matches!(name.as_str(), "name" | "team_id") && !value.is_empty() {
-            request = request.query(name.clone(), value.clone());
-        }
-    }
-    Ok(request)
+    Ok(with_filters(request, query, &["name", "team_id"]))
 }
 
 pub fn get(id: &str) -> Request {

@@ -78,28 +78,10 @@ pub fn summary(record: &Record) -> IntegrationSummary {
 pub const COLUMNS: [Column; 9] = [
     Column::detail("ID", Read::Id),
     Column::detail("Name", Read::Text("/name")),
-    Column::both(
-        "Type",
-        Read::With {
-            cell: type_cell,
-            secrets: &[],
-        },
-    ),
+    Column::both("Type", Read::computed(type_cell)),
     Column::both("Urgency", Read::Text("/urgency")),
-    Column::both(
-        "Enabled",
-        Read::With {
-            cell: enabled_cell,
-            secrets: &[],
-        },
-    ),
-    Column::both(
-        "Destinations",
-        Read::With {
-            cell: destinations_cell,
-            secrets: &[],
-        },
-    ),
+    Column::both("Enabled", Read::enabled("/enabled")),
+    Column::both("Destinations", Read::computed(destinations_cell)),
     Column::both("Updated", Read::Time("/updated_at")),
     Column::detail("Created", Read::Time("/created_at")),
     // Names the credentials among the options, so every view (the raw JSON too) masks them.
@@ -140,14 +122,6 @@ fn type_cell(record: &Record, lookups: &Lookups) -> Cell {
             id if id.is_empty() => Cell::Empty,
             id => Cell::Text(title_in(lookups, TYPE, &id)),
         },
-    }
-}
-
-fn enabled_cell(record: &Record, _: &Lookups) -> Cell {
-    match record.raw.get("enabled").and_then(Value::as_bool) {
-        Some(true) => Cell::Text("Enabled".into()),
-        Some(false) => Cell::Text("Disabled".into()),
-        None => Cell::Empty,
     }
 }
 

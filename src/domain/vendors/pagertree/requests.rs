@@ -3,14 +3,12 @@
 use serde_json::Value;
 
 use super::parse::{type_id, ACCOUNT_USERS, MAX_LIMIT, ROUTERS, TEAMS};
-use super::spec::{create_check_form, integration_form, list_filters, FILTERS, TYPE};
-use crate::domain::api::{
-    check_draft, checked_list_query, offset_of, page_size_form, refused, Cursor, ListQuery, Lookup,
-    Record,
-};
+use super::spec::{create_check_form, integration_form, list_filters, FILTERS, TYPE, TYPE_FIXED};
+use crate::domain::api::{check_draft, refused, Cursor, ListQuery, Lookup, Record};
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
+use crate::domain::list_query::{checked_list_query, offset_of, page_size_form, with_filters};
 use crate::domain::request::{encode_segment, Request};
 use crate::domain::send_rule::Purpose;
 
@@ -24,15 +22,10 @@ pub fn list_query_form() -> FormSpec {
 pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiError> {
     let limit = checked_list_query(query, &list_query_form(), MAX_LIMIT, &list_filters())?;
     let offset = offset_of(cursor, "PagerTree")?;
-    let mut request = Request::get(COLLECTION)
+    let request = Request::get(COLLECTION)
         .query("limit", limit.to_string())
         .query("offset", offset.to_string());
-    for (name, value) in &query.filters {
-        if FILTERS.contains(&name.as_str()) && !value.is_empty() {
-            request = request.query(name.clone(), value.clone());
-        }
-    }
-    Ok(request)
+    Ok(with_filters(request, query, &FILTERS))
 }
 
 pub fn get(id: &str) -> Request {
@@ -51,9 +44,7 @@ pub fn update(record: &Record, draft: &Value) -> Result<Request, ApiError> {
     let was = type_id(&record.raw);
     let now = draft.get("integration_type_id").and_then(Value::as_str);
     if now.is_some_and(|now| now != was) {
-        return Err(refused(
-            "PagerTree keeps an integration's type once it is created: make a new integration to use another type.",
-        ));
+        return Err(refused(TYPE_FIXED));
     }
     let form = integration_form(Some(record), &[]);
     check_draft(&form, draft)?;

@@ -19,7 +19,8 @@ pub const URGENCIES: [(&str, &str); 4] = [
 ];
 
 const DESTINATION_RULE: &str = "choose at least one account user, router or team";
-const TYPE_FIXED: &str =
+/// Why the edit form shows the type fixed, and why a changed one is refused.
+pub const TYPE_FIXED: &str =
     "PagerTree keeps an integration's type once it is created: make a new integration to use another type.";
 
 /// The form. `types`: the catalogue's choices (id, name) once read; `editing`: the record

@@ -49,13 +49,13 @@ fn kind_of(record: &Record) -> &str {
 pub const COLUMNS: [Column; 15] = [
     Column::detail("ID", Read::Id),
     Column::detail("Name", Read::Text("/name")),
-    Column::both("Type", with(type_cell)),
-    Column::both("Enabled", with(enabled_cell)),
-    Column::both("Channels", with(channels_cell)),
+    Column::both("Type", Read::computed(type_cell)),
+    Column::both("Enabled", Read::enabled("/enabled")),
+    Column::both("Channels", Read::computed(channels_cell)),
     Column::both("Post as", Read::Text("/username")),
-    Column::both("Event", with(event_cell)),
-    Column::both("URLs", with(urls_cell)),
-    Column::both("Script", with(script_cell)),
+    Column::both("Event", Read::computed(event_cell)),
+    Column::both("URLs", Read::computed(urls_cell)),
+    Column::both("Script", Read::computed(script_cell)),
     Column::detail(
         "Webhook URL",
         Read::With {
@@ -76,10 +76,6 @@ pub const COLUMNS: [Column; 15] = [
     Column::detail("Created by", Read::Text("/_createdBy/username")),
 ];
 
-const fn with(cell: fn(&Record, &Lookups) -> Cell) -> Read {
-    Read::With { cell, secrets: &[] }
-}
-
 fn text_or_empty(text: String) -> Cell {
     if text.is_empty() {
         Cell::Empty
@@ -90,14 +86,6 @@ fn text_or_empty(text: String) -> Cell {
 
 fn type_cell(record: &Record, _: &Lookups) -> Cell {
     Cell::Text(kind_of(record).to_string())
-}
-
-fn enabled_cell(record: &Record, _: &Lookups) -> Cell {
-    match record.raw.get("enabled").and_then(Value::as_bool) {
-        Some(true) => Cell::Text("Enabled".into()),
-        Some(false) => Cell::Text("Disabled".into()),
-        None => Cell::Empty,
-    }
 }
 
 /// `channel`: an array in answers (a string in older ones).

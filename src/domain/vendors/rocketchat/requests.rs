@@ -8,12 +8,11 @@ use super::spec::SERVER_VERSION;
 use super::spec::{
     event_uses_channel, integration_form, list_filters, INCOMING, OUTGOING, SKIP_TRANSPILE,
 };
-use crate::domain::api::{
-    check_draft, checked_list_query, offset_of, page_size_form, Cursor, ListQuery, Lookup, Record,
-};
+use crate::domain::api::{check_draft, Cursor, ListQuery, Lookup, Record};
 use crate::domain::draft::body;
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
+use crate::domain::list_query::{checked_list_query, offset_of, page_size_form, with_filters};
 use crate::domain::request::Request;
 use crate::domain::send_rule::Purpose;
 
@@ -27,15 +26,10 @@ pub fn list_query_form() -> FormSpec {
 pub fn list(query: &ListQuery, cursor: Option<&Cursor>) -> Result<Request, ApiError> {
     let count = checked_list_query(query, &list_query_form(), MAX_COUNT, &list_filters())?;
     let offset = offset_of(cursor, "Rocket.Chat")?;
-    let mut request = Request::get(format!("{API}integrations.list"))
+    let request = Request::get(format!("{API}integrations.list"))
         .query("offset", offset.to_string())
         .query("count", count.to_string());
-    for (name, value) in &query.filters {
-        if matches!(name.as_str(), "type" | "name") && !value.is_empty() {
-            request = request.query(name.clone(), value.clone());
-        }
-    }
-    Ok(request)
+    Ok(with_filters(request, query, &["type", "name"]))
 }
 
 /// `/api/info`, where the server says its version (which decides `skipTranspile`).

@@ -26,13 +26,6 @@ impl VendorApi for ThousandEyesApi {
     fn parse_list(&self, response: &Response, _at: Option<&Cursor>) -> Result<Page, ApiError> {
         v6::read(response)
     }
-    fn parse_one(&self, response: &Response) -> Result<Record, ApiError> {
-        v6::read(response)?
-            .records
-            .into_iter()
-            .next()
-            .ok_or_else(|| crate::domain::error_body::malformed(response, "the list is empty"))
-    }
     fn parse_one_of(&self, response: &Response, id: &str) -> Result<Record, ApiError> {
         v6::read_one(response, id)
     }

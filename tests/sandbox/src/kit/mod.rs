@@ -9,4 +9,4 @@ pub mod rate_window;
 
 pub use collection::Collection;
 pub use paging::Window;
-pub use rate_window::RateWindow;
+pub use rate_window::{RateWindow, Reset};

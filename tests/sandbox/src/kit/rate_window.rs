@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
 
 /// A fixed window: `limit` requests per `window`.
@@ -44,11 +44,6 @@ impl RateWindow {
         Ok(())
     }
 
-    /// Calls a window allows.
-    pub fn limit(&self) -> u32 {
-        self.limit
-    }
-
     /// Calls left in this window.
     pub fn remaining(&self) -> u32 {
         self.limit.saturating_sub(self.used)
@@ -61,12 +56,38 @@ impl RateWindow {
             .max(1)
     }
 
+    /// `X-RateLimit-Limit`, `-Remaining` and `-Reset` in seconds from now (Confluent, OnCall).
     pub fn stamp(&self, headers: &mut HeaderMap) {
-        let mut set = |name: &'static str, value: u64| {
-            headers.insert(name, HeaderValue::from(value));
-        };
-        set("x-ratelimit-limit", u64::from(self.limit));
-        set("x-ratelimit-remaining", u64::from(self.remaining()));
-        set("x-ratelimit-reset", self.reset_in());
+        self.stamp_as(headers, "x-ratelimit", Reset::InSeconds);
     }
+
+    /// `<prefix>-limit`, `-remaining` and `-reset`, the reset written as the vendor writes it.
+    pub fn stamp_as(&self, headers: &mut HeaderMap, prefix: &str, reset: Reset) {
+        let now = crate::clock::now_secs();
+        let reset = match reset {
+            Reset::InSeconds => self.reset_in(),
+            Reset::AtEpochSeconds => now + self.reset_in(),
+            Reset::AtEpochMillis => (now + self.reset_in()) * 1000,
+        };
+        for (suffix, value) in [
+            ("limit", u64::from(self.limit)),
+            ("remaining", u64::from(self.remaining())),
+            ("reset", reset),
+        ] {
+            if let Ok(name) = HeaderName::try_from(format!("{prefix}-{suffix}")) {
+                headers.insert(name, HeaderValue::from(value));
+            }
+        }
+    }
+}
+
+/// How a vendor writes when its window resets.
+#[derive(Clone, Copy, Debug)]
+pub enum Reset {
+    /// Seconds from now.
+    InSeconds,
+    /// Unix seconds (ThousandEyes).
+    AtEpochSeconds,
+    /// Unix milliseconds (Rocket.Chat).
+    AtEpochMillis,
 }

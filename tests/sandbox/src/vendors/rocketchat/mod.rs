@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Request, State as AxumState};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -22,7 +22,7 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use crate::clock;
-use crate::kit::{credentials, Collection, RateWindow};
+use crate::kit::{credentials, Collection, RateWindow, Reset};
 use crate::state::{lock, Sandbox};
 
 /// The demo user id and personal access token the sandbox accepts.
@@ -160,25 +160,12 @@ impl State {
         stored
     }
 
-    /// Counts one call to `route`; `Err(ms)` is when its window resets (epoch ms).
-    fn take(&mut self, route: &str) -> (Result<(), u64>, HeaderValues) {
-        let options = if self.rate_options.is_null() {
-            None
-        } else {
-            Some(&self.rate_options)
-        };
-        let window = self
-            .rates
+    /// The rate window of `route`: the server's limiter counts each route apart.
+    fn window(&mut self, route: &str) -> &mut RateWindow {
+        let options = (!self.rate_options.is_null()).then_some(&self.rate_options);
+        self.rates
             .entry(route.to_string())
-            .or_insert_with(|| RateWindow::new(options));
-        let verdict = window.take();
-        let reset_ms = clock::now_secs() * 1000 + window.reset_in() * 1000;
-        let values = HeaderValues {
-            limit: window.limit(),
-            remaining: window.remaining(),
-            reset_ms,
-        };
-        (verdict.map_err(|_| reset_ms), values)
+            .or_insert_with(|| RateWindow::new(options))
     }
 }
 
@@ -194,12 +181,6 @@ pub fn delivery(id: &str, event: &str, url: &str, failed: bool, at: u64) -> Valu
             "_createdAt": when, "_updatedAt": when, "error": false, "finished": true,
             "httpResult": "{\"statusCode\":200}"})
     }
-}
-
-struct HeaderValues {
-    limit: u32,
-    remaining: u32,
-    reset_ms: u64,
 }
 
 pub fn guarded(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
@@ -239,32 +220,20 @@ async fn authenticate(
         );
     }
     let route = request.uri().path().to_string();
-    let (verdict, values) = lock(&sandbox.vendors.rocketchat).take(&route);
+    let verdict = lock(&sandbox.vendors.rocketchat).window(&route).take();
     let mut response = match verdict {
         Ok(()) => next.run(request).await,
-        Err(reset_ms) => {
-            let seconds = reset_ms
-                .saturating_sub(clock::now_secs() * 1000)
-                .div_ceil(1000);
-            failure(
-                StatusCode::TOO_MANY_REQUESTS,
-                &format!("Error, too many requests. Please slow down. You must wait {seconds} seconds before trying this endpoint again."),
-                Some("error-too-many-requests"),
-            )
-        }
+        Err(seconds) => failure(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!("Error, too many requests. Please slow down. You must wait {seconds} seconds before trying this endpoint again."),
+            Some("error-too-many-requests"),
+        ),
     };
-    let set = |response: &mut Response, name: &'static str, value: u64| {
-        response
-            .headers_mut()
-            .insert(name, HeaderValue::from(value));
-    };
-    set(&mut response, "x-ratelimit-limit", u64::from(values.limit));
-    set(
-        &mut response,
-        "x-ratelimit-remaining",
-        u64::from(values.remaining),
+    lock(&sandbox.vendors.rocketchat).window(&route).stamp_as(
+        response.headers_mut(),
+        "x-ratelimit",
+        Reset::AtEpochMillis,
     );
-    set(&mut response, "x-ratelimit-reset", values.reset_ms);
     response
 }
 

@@ -155,23 +155,11 @@ async fn integrations_v6(
             ),
         }
     };
-    let reset_at = crate::clock::now_secs() + state.rate.reset_in();
-    let set = |response: &mut Response, name: &'static str, value: u64| {
-        response
-            .headers_mut()
-            .insert(name, axum::http::HeaderValue::from(value));
-    };
-    set(
-        &mut response,
-        "x-organization-rate-limit-limit",
-        u64::from(state.rate.limit()),
+    state.rate.stamp_as(
+        response.headers_mut(),
+        "x-organization-rate-limit",
+        crate::kit::Reset::AtEpochSeconds,
     );
-    set(
-        &mut response,
-        "x-organization-rate-limit-remaining",
-        u64::from(state.rate.remaining()),
-    );
-    set(&mut response, "x-organization-rate-limit-reset", reset_at);
     response
 }
 
