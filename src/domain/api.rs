@@ -217,6 +217,16 @@ pub trait VendorApi: Sync {
     ) -> Result<Request, ApiError> {
         Err(refused(format!("Unknown action {action}.")))
     }
+    /// The record as an action leaves it, from the action's answer. Most vendors answer with
+    /// the record; one that answers with something else (ThousandEyes' link) says so here.
+    fn parse_action(
+        &self,
+        _action: &str,
+        _record: &Record,
+        response: &Response,
+    ) -> Result<Record, ApiError> {
+        self.parse_one(response)
+    }
     /// The create form, or the edit form of `editing` (where some fields are fixed once set).
     fn form_spec(&self, editing: Option<&Record>) -> FormSpec;
     /// The form once the vendor's lookups have landed. Most vendors add the choices to their

@@ -64,6 +64,46 @@ pub fn body(form: &FormSpec, draft: &Value, purpose: Purpose) -> Value {
     body
 }
 
+/// An edit draft with its saved secrets taken out, so that no input ever holds one: the draft
+/// without them, and each secret's pointer and value (every secret field of the form, in any
+/// variant). The form shows them as saved; `with_secrets_kept` puts back those left alone.
+pub fn set_aside_secrets(form: &FormSpec, mut draft: Value) -> (Value, Vec<(String, Value)>) {
+    fn secret_pointers<'a>(fields: &'a [super::field::FieldSpec], out: &mut Vec<&'a str>) {
+        for field in fields {
+            match &field.kind {
+                FieldKind::Secret => out.push(&field.pointer),
+                FieldKind::Group(children) => secret_pointers(children, out),
+                FieldKind::OneOf(variants) => variants
+                    .iter()
+                    .for_each(|v| secret_pointers(&v.fields, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut pointers = Vec::new();
+    secret_pointers(&form.fields, &mut pointers);
+    pointers.dedup();
+    let mut kept = Vec::new();
+    for pointer in pointers {
+        if !is_blank(get(&draft, pointer)) {
+            if let Some(value) = super::pointer::remove(&mut draft, pointer) {
+                kept.push((pointer.to_string(), value));
+            }
+        }
+    }
+    (draft, kept)
+}
+
+/// The draft as sent: each secret set aside returns where the user left its field blank.
+pub fn with_secrets_kept(mut draft: Value, kept: &[(String, Value)]) -> Value {
+    for (pointer, value) in kept {
+        if is_blank(get(&draft, pointer)) {
+            set(&mut draft, pointer, value.clone());
+        }
+    }
+    draft
+}
+
 /// What a partial update (PATCH) carries: each top-level field of `after` whose value differs
 /// from `before`, sent whole (a changed `target` goes as one object, as a one-of must). A text
 /// field that was emptied is sent as `""` so the vendor clears it.
@@ -122,6 +162,40 @@ mod tests {
     use super::*;
     use crate::domain::field::{FieldSpec, Variant};
     use serde_json::json;
+
+    #[test]
+    fn saved_secrets_stay_out_of_the_edit_draft_and_return_when_left_alone() {
+        let form = FormSpec::new(vec![
+            FieldSpec::text("/name", "Name"),
+            FieldSpec::one_of(
+                "/auth/type",
+                "Auth",
+                vec![
+                    Variant::new(
+                        "basic",
+                        "Basic",
+                        vec![FieldSpec::secret("/auth/password", "Password")],
+                    ),
+                    Variant::new(
+                        "token",
+                        "Token",
+                        vec![FieldSpec::secret("/auth/token", "Token")],
+                    ),
+                ],
+            ),
+        ]);
+        let stored = json!({"name": "Ops", "auth": {"type": "basic", "password": "hunter2"}});
+        let (draft, kept) = set_aside_secrets(&form, stored.clone());
+        assert_eq!(draft, json!({"name": "Ops", "auth": {"type": "basic"}}));
+        assert!(!draft.to_string().contains("hunter2"));
+        assert_eq!(with_secrets_kept(draft.clone(), &kept), stored);
+        let mut replaced = draft;
+        replaced["auth"]["password"] = json!("new-one");
+        assert_eq!(
+            with_secrets_kept(replaced, &kept)["auth"]["password"],
+            "new-one"
+        );
+    }
 
     fn form() -> FormSpec {
         FormSpec::new(vec![

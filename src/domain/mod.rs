@@ -4,6 +4,8 @@
 pub mod api;
 pub mod auth;
 mod base64;
+pub mod budget;
+pub mod clock;
 pub mod columns;
 pub mod draft;
 pub mod error;

@@ -207,6 +207,8 @@ pub struct SubList {
     pub first: Request,
     /// Empties the list, where the vendor offers it; confirmed first.
     pub clear: Option<Request>,
+    /// Whether later pages are asked for by `offset`; an unpaged list is read whole.
+    pub paged: bool,
 }
 
 /// One row of a `SubList`, with the request that replays it where the vendor offers one.

@@ -8,6 +8,26 @@ use super::rate_limit::RateLimitSignal;
 use super::vendor::Vendor;
 use super::vendors::{confluent, grafana_oncall, pagertree, rocketchat, thousandeyes};
 
+/// The API a connection with these settings speaks: a vendor with more than one API version
+/// (ThousandEyes v6 and v7) picks by its setting; the others have one.
+pub fn api_for(
+    vendor: Vendor,
+    settings: &serde_json::Map<String, serde_json::Value>,
+) -> Option<&'static dyn VendorApi> {
+    match vendor {
+        Vendor::ThousandEyes => Some(thousandeyes::api_for(settings)),
+        other => api(other),
+    }
+}
+
+/// Settings saved by an earlier version, read as today's: a ThousandEyes connection saved
+/// before API versions were offered speaks v6, as it did.
+pub fn upgrade_settings(vendor: Vendor, settings: &mut serde_json::Map<String, serde_json::Value>) {
+    if vendor == Vendor::ThousandEyes {
+        thousandeyes::upgrade_settings(settings);
+    }
+}
+
 /// How `vendor` authenticates.
 pub fn auth(vendor: Vendor) -> &'static AuthScheme {
     match vendor {
@@ -19,7 +39,8 @@ pub fn auth(vendor: Vendor) -> &'static AuthScheme {
     }
 }
 
-/// The vendors whose integration pages are built. The others say so plainly in the console.
+/// The vendors whose integration pages are built (ThousandEyes: its v6 list, the API of a
+/// connection saved before versions were offered). The others say so plainly in the console.
 pub fn api(vendor: Vendor) -> Option<&'static dyn VendorApi> {
     match vendor {
         Vendor::Confluent => Some(&confluent::API),

@@ -148,16 +148,27 @@ pub fn mask_value(text: &str) -> String {
 
 /// A copy of `raw` with the string at each of `pointers` masked: the raw JSON a page shows
 /// masks exactly what its fields mask.
+/// A `*` segment stands for every item of a list (`/headers/*/value`).
 pub fn mask_pointers(raw: &serde_json::Value, pointers: &[&str]) -> serde_json::Value {
     let mut masked = raw.clone();
     for pointer in pointers {
-        if let Some(value) = masked.pointer_mut(pointer) {
-            if let Some(text) = value.as_str().filter(|t| !t.is_empty()) {
-                *value = serde_json::Value::String(mask_value(text));
-            }
-        }
+        mask_at(&mut masked, pointer);
     }
     masked
+}
+
+fn mask_at(value: &mut serde_json::Value, pointer: &str) {
+    if let Some((list, rest)) = pointer.split_once("/*") {
+        if let Some(serde_json::Value::Array(items)) = value.pointer_mut(list) {
+            items.iter_mut().for_each(|item| mask_at(item, rest));
+        }
+        return;
+    }
+    if let Some(value) = value.pointer_mut(pointer) {
+        if let Some(text) = value.as_str().filter(|t| !t.is_empty()) {
+            *value = serde_json::Value::String(mask_value(text));
+        }
+    }
 }
 
 /// A CSV field that a spreadsheet shows as text: cells a spreadsheet would run as a formula
@@ -283,6 +294,23 @@ mod tests {
         );
         assert_eq!(masked["name"], "Ops");
         assert!(!masked.to_string().contains("abcdefgh"));
+    }
+
+    #[test]
+    fn a_star_masks_that_field_of_every_item() {
+        let raw = serde_json::json!({"headers": [
+            {"name": "Authorization", "value": "Bearer abcdefgh1234"},
+            {"name": "X-Team", "value": "ops-secret-5678"},
+            {"name": "Empty", "value": ""}
+        ]});
+        let masked = mask_pointers(&raw, &["/headers/*/value", "/absent/*/value"]);
+        let text = masked.to_string();
+        assert!(
+            !text.contains("abcdefgh") && !text.contains("ops-secret"),
+            "{text}"
+        );
+        assert_eq!(masked["headers"][0]["name"], "Authorization");
+        assert_eq!(masked["headers"][2]["value"], "");
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn Overview() -> impl IntoView {
 }
 
 fn connection_card(connection: Connection) -> impl IntoView {
-    let status = match connection.vendor.api() {
+    let status = match connection.api() {
         Some(_) => "Open to list, create and edit its integrations.".to_string(),
         None => format!(
             "{} integration pages are not built yet.",

@@ -24,6 +24,11 @@ pub struct Connection {
 }
 
 impl Connection {
+    /// The integration API this connection speaks (a ThousandEyes connection's version).
+    pub fn api(&self) -> Option<&'static dyn crate::domain::VendorApi> {
+        crate::domain::registry::api_for(self.vendor, &self.settings)
+    }
+
     /// What the fetch layer needs to reach this connection's vendor.
     pub fn target(&self, secrets: Map<String, Value>) -> Target {
         Target {

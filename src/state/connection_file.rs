@@ -156,6 +156,7 @@ fn read_entry(mut entry: Value) -> Result<Connection, String> {
     connection
         .settings
         .retain(|key, _| !secret_keys.contains(key));
+    crate::domain::registry::upgrade_settings(connection.vendor, &mut connection.settings);
     Ok(connection)
 }
 

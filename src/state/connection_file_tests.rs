@@ -202,13 +202,31 @@ fn import_refuses_what_is_not_a_connections_file() {
 }
 
 #[test]
-fn the_shipped_preset_is_a_valid_file_with_one_connection_per_vendor_and_no_secret() {
+fn the_shipped_preset_is_a_valid_file_with_a_connection_per_vendor_and_api_and_no_secret() {
     let text = include_str!("../../public/connections.json");
     let imported = import_file(text).unwrap();
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
-    let vendors: Vec<Vendor> = imported.connections.iter().map(|c| c.vendor).collect();
+    let mut vendors: Vec<Vendor> = imported.connections.iter().map(|c| c.vendor).collect();
+    vendors.dedup();
     assert_eq!(vendors, Vendor::ALL.to_vec());
+    let versions: Vec<&str> = imported
+        .connections
+        .iter()
+        .filter(|c| c.vendor == Vendor::ThousandEyes)
+        .filter_map(|c| c.settings.get("version")?.as_str())
+        .collect();
+    assert_eq!(versions, ["v6", "v7"]);
     assert!(!text.contains("secret\":") && !text.contains("token\":"));
+}
+
+#[test]
+fn a_thousandeyes_connection_saved_before_versions_reads_v6() {
+    let old = r#"{"connections": [{"id": "te-1", "vendor": "thousandeyes", "label": "TE", "base_url": "https://api.thousandeyes.com", "route": {"mode": "proxy", "prefix": "/proxy/thousandeyes"}, "settings": {"auth": "basic", "email": "a@b.c"}}]}"#;
+    let imported = import_file(old).unwrap();
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    let connection = &imported.connections[0];
+    assert_eq!(connection.settings["version"], "v6");
+    assert!(!connection.api().unwrap().can_create(), "v6 lists only");
 }
 
 #[test]

@@ -16,10 +16,16 @@ fn a_new_draft_starts_on_the_vendor_defaults() {
 }
 
 #[test]
-fn thousandeyes_starts_on_basic_auth_and_asks_for_email_and_token() {
-    let draft = new_draft(Vendor::ThousandEyes);
-    assert_eq!(draft["settings"]["auth"], "basic");
-    let errors = validate(&connection_form(Vendor::ThousandEyes), &draft);
+fn thousandeyes_starts_on_v7_with_a_bearer_token_and_v6_offers_basic_auth() {
+    let form = connection_form(Vendor::ThousandEyes);
+    let mut draft = new_draft(Vendor::ThousandEyes);
+    assert_eq!(draft["settings"]["version"], "v7");
+    let errors = validate(&form, &draft);
+    assert_eq!(errors["/secrets/bearer_token"], ["required"]);
+    assert!(errors["/secrets/token"].is_empty() && errors["/settings/auth"].is_empty());
+    // v6 nests its own choice of sign-in.
+    draft["settings"] = json!({"version": "v6", "auth": "basic"});
+    let errors = validate(&form, &draft);
     assert_eq!(errors["/settings/email"], ["required"]);
     assert_eq!(errors["/secrets/token"], ["required"]);
     assert!(errors["/secrets/bearer_token"].is_empty());
@@ -54,12 +60,14 @@ fn a_complete_draft_saves_settings_and_secrets_apart() {
 #[test]
 fn settings_of_a_variant_no_longer_chosen_are_not_kept() {
     let mut draft = new_draft(Vendor::ThousandEyes);
-    draft["settings"] = json!({"auth": "bearer", "email": "old@x.test"});
+    draft["settings"] = json!({"version": "v6", "auth": "bearer", "email": "old@x.test"});
     draft["route"] = json!({"mode": "direct", "prefix": "/proxy/thousandeyes"});
     let saved = from_draft(&draft, "te").unwrap();
     assert_eq!(
         saved.connection.settings,
-        *json!({"auth": "bearer"}).as_object().unwrap()
+        *json!({"version": "v6", "auth": "bearer"})
+            .as_object()
+            .unwrap()
     );
     assert_eq!(saved.connection.route, Route::Direct);
 }

@@ -1,6 +1,7 @@
 //! Application state shared through context: connections (persisted, no secrets), secrets
 //! (memory or this tab only), toasts and preferences.
 
+pub mod budget;
 pub mod cache;
 pub mod connection;
 pub mod connection_file;

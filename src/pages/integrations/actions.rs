@@ -51,11 +51,12 @@ impl RecordActions {
                     .into_iter()
                     .find(|a| a.id == *id)
                     .map_or_else(|| id.to_string(), |a| a.label);
+                let (id, record) = (*id, record.clone());
                 async move {
                     let response =
                         send(api, &target, &request?, &move |n| notice.set(Some(n))).await;
                     notice.set(None);
-                    let updated = api.parse_one(&response?)?;
+                    let updated = api.parse_action(id, &record, &response?)?;
                     toasts.success(format!("{label}: done."));
                     cache.put(&key, updated.clone());
                     current.set(updated.clone());

@@ -7,6 +7,7 @@ use futures_util::future::try_join_all;
 use futures_util::stream::{FuturesOrdered, StreamExt};
 
 use crate::domain::auth::scoped;
+use crate::domain::budget::Budget;
 use crate::domain::paging::{self, Onward};
 use crate::domain::records::Lookup;
 use crate::domain::{
@@ -14,7 +15,7 @@ use crate::domain::{
     VendorApi,
 };
 use crate::http::{Client, Target, WaitNotice};
-use crate::state::ListCache;
+use crate::state::{budget, ListCache};
 
 /// Sends `request` and turns any error status into the vendor's `ApiError`.
 pub async fn send(
@@ -25,11 +26,18 @@ pub async fn send(
 ) -> Result<Response, ApiError> {
     // Settings the vendor wants on every call (an account group) join here, once.
     let request = scoped(request.clone(), api.connection_query(), &target.credentials);
-    Client::default()
+    let answer = Client::default()
         .send_expecting_success(target, &request, on_wait, |response, now| {
             api.parse_error(response, now)
         })
-        .await
+        .await;
+    if let Ok(response) = &answer {
+        let signals = target.vendor.rate_limit_signals();
+        if let Some(budget) = Budget::of(response, signals, crate::http::now_ms()) {
+            budget::note(&target.base_url, budget);
+        }
+    }
+    answer
 }
 
 pub async fn fetch_one(

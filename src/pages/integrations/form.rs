@@ -11,6 +11,8 @@ use super::lookups::use_lookups;
 use super::save::{save_action, test_action};
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::components::form::{warn_before_leaving, FormCtx, FormFields};
+use crate::domain::draft::{set_aside_secrets, with_secrets_kept};
+use crate::domain::safety::mask_value;
 use crate::domain::{ApiError, Record, VendorApi};
 use crate::routes::AppRoute;
 use crate::state::{Connection, Toasts};
@@ -30,10 +32,23 @@ pub fn IntegrationForm(
 ) -> impl IntoView {
     let toasts = Toasts::use_context();
 
-    let initial = match &mode {
-        Mode::Create => api.form_spec(None).initial_draft(),
-        Mode::Edit(record) => api.draft_from(record),
+    // An edit never puts a saved secret into an input: it shows as saved, with Replace.
+    let (initial, kept) = match &mode {
+        Mode::Create => (api.form_spec(None).initial_draft(), Vec::new()),
+        Mode::Edit(record) => {
+            set_aside_secrets(&api.form_spec(Some(record)), api.draft_from(record))
+        }
     };
+    let saved_secrets: BTreeMap<String, String> = kept
+        .iter()
+        .map(|(pointer, value)| {
+            (
+                pointer.clone(),
+                mask_value(value.as_str().unwrap_or_default()),
+            )
+        })
+        .collect();
+    let kept = StoredValue::new(kept);
     let baseline = StoredValue::new(initial.clone());
     let draft = RwSignal::new(initial);
     warn_before_leaving(Signal::derive(move || {
@@ -50,7 +65,12 @@ pub fn IntegrationForm(
         Some(Ok(found)) => api.form_with_lookups(editing.as_ref(), &found),
         _ => api.form_spec(editing.as_ref()),
     });
-    let ctx = FormCtx::new(spec.into(), draft, Signal::derive(BTreeMap::new), "int");
+    let ctx = FormCtx::new(
+        spec.into(),
+        draft,
+        Signal::derive(move || saved_secrets.clone()),
+        "int",
+    );
 
     let failure = RwSignal::new(None::<ApiError>);
     let notice = RwSignal::new(None);
@@ -99,9 +119,10 @@ pub fn IntegrationForm(
                 toasts.info("Nothing has changed, so there is nothing to save.");
                 return;
             }
+            let sent = kept.with_value(|kept| with_secrets_kept(current.clone(), kept));
             let request = match &mode {
-                Mode::Create => api.create_request(&current),
-                Mode::Edit(record) => api.update_request(record, &current),
+                Mode::Create => api.create_request(&sent),
+                Mode::Edit(record) => api.update_request(record, &sent),
             };
             match request {
                 Ok(request) => {
@@ -124,7 +145,8 @@ pub fn IntegrationForm(
         if testing.get_untracked() || !ctx.check_before_submit() {
             return;
         }
-        match api.test_request(&draft.get_untracked()) {
+        let sent = kept.with_value(|kept| with_secrets_kept(draft.get_untracked(), kept));
+        match api.test_request(&sent) {
             Ok(request) => {
                 tested.set(None);
                 test.dispatch(request);

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::VendorApi;
 use crate::routes::AppRoute;
 use crate::state::connection_file::problem_of;
-use crate::state::{Connection, Connections, Secrets};
+use crate::state::{budget, Connection, Connections, Secrets};
 
 /// What a connection page draws once its connection is known, its vendor is built and its
 /// credentials are there.
@@ -39,7 +39,7 @@ pub fn ConnectionFrame(page: &'static str, body: Body) -> impl IntoView {
         if let Some(problem) = problem.get() {
             return view! { {head} {needs_attention(&connection, problem)} }.into_any();
         }
-        let rest = match (connection.vendor.api(), missing.get()) {
+        let rest = match (connection.api(), missing.get()) {
             (None, _) => not_built(&connection).into_any(),
             (Some(_), Some(missing)) => credentials_needed(&connection, missing).into_any(),
             (Some(api), None) => body(connection, api),
@@ -65,6 +65,17 @@ fn header(connection: &Connection, page: &'static str) -> impl IntoView {
         </p>
         <h1>{title}</h1>
         <p class="muted"><code>{connection.base_url.clone()}</code>" · "{connection.route_summary()}</p>
+        {low_budget(connection)}
+    }
+}
+
+/// The vendor's rate-limit budget, once its answers say it runs low.
+fn low_budget(connection: &Connection) -> impl IntoView {
+    let (base_url, vendor) = (connection.base_url.clone(), connection.vendor.title());
+    move || {
+        budget::of(&base_url)
+            .filter(|b| b.is_low())
+            .map(|b| view! { <p class="notice budget" role="status">{b.message(vendor)}</p> })
     }
 }
 

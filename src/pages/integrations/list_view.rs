@@ -132,7 +132,7 @@ pub fn capped(text: &str) -> String {
 pub fn local_time(utc_ms: i64, offset_minutes: i64) -> (String, String) {
     let local_s = utc_ms.div_euclid(1000) + offset_minutes * 60;
     let (days, seconds) = (local_s.div_euclid(86_400), local_s.rem_euclid(86_400));
-    let (year, month, day) = civil_from_days(days);
+    let (year, month, day) = crate::domain::clock::civil_from_days(days);
     let (hour, minute, second) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
     let sign = if offset_minutes < 0 { '-' } else { '+' };
     let offset = offset_minutes.abs();
@@ -143,20 +143,6 @@ pub fn local_time(utc_ms: i64, offset_minutes: i64) -> (String, String) {
         offset % 60
     );
     (date, full)
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 fn haystack(row: &IntegrationSummary) -> String {

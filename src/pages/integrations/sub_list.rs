@@ -54,7 +54,11 @@ pub fn SubListSection(
             } else {
                 read.with_untracked(|r| r.rows.len())
             };
-            let request = list.first.clone().query("offset", at.to_string());
+            let request = if list.paged {
+                list.first.clone().query("offset", at.to_string())
+            } else {
+                list.first.clone()
+            };
             let target = secrets.target(&connection);
             let shown = record.get_untracked();
             loading.set(true);
@@ -79,14 +83,17 @@ pub fn SubListSection(
             });
         }
     };
-    // The first page, once the vendor's choices say there is a list at all.
+    // The first page, once the vendor's choices say there is a list at all; read again when
+    // an action has changed the record (ThousandEyes' link).
     Effect::new({
         let load = load.clone();
         move |done: Option<bool>| {
+            record.track();
             if done == Some(true) {
+                load(true);
                 return true;
             }
-            if spec().is_some() {
+            if lookups.with(|l| matches!(l, Some(Ok(_)))) && untrack(spec).is_some() {
                 load(true);
                 return true;
             }

@@ -17,7 +17,7 @@ use crate::domain::api::{Capabilities, Record, VendorApi, Vertical};
 use crate::domain::field::FormSpec;
 use crate::domain::vendor::Vendor;
 
-/// The Confluent vertical, as `Vendor::Confluent.api()` hands it out.
+/// The Confluent vertical, as the registry hands it out.
 pub struct ConfluentApi;
 
 pub static API: ConfluentApi = ConfluentApi;

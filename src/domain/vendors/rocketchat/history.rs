@@ -38,6 +38,7 @@ pub fn sub_list(record: &Record, lookups: &Lookups) -> Option<SubList> {
             .query("id", record.id.clone())
             .query("count", PAGE.to_string()),
         clear,
+        paged: true,
     })
 }
 

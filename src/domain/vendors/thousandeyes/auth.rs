@@ -21,31 +21,55 @@ pub static AUTH: AuthScheme = AuthScheme {
     setting_choices: &[ACCOUNT_GROUP],
 };
 
+/// Which API a connection speaks: v7 manages connectors and webhook operations and takes only
+/// bearer tokens; v6 (deprecated) lists the classic integrations and also takes basic auth.
+pub const VERSION: &str = "version";
+pub const V7: &str = "v7";
+
+fn bearer_token() -> FieldSpec {
+    FieldSpec::secret("/secrets/bearer_token", "Bearer token").required()
+}
+
 fn credential_fields() -> Vec<FieldSpec> {
+    let v6_sign_in = FieldSpec::one_of(
+        "/settings/auth",
+        "Sign in with",
+        vec![
+            Variant::new(
+                "basic",
+                "Email and basic auth token",
+                vec![
+                    FieldSpec::text("/settings/email", "Email")
+                        .required()
+                        .pattern("must be an email address", |t| t.contains('@')),
+                    FieldSpec::secret("/secrets/token", "Basic auth token").required(),
+                ],
+            ),
+            Variant::new("bearer", "OAuth bearer token", vec![bearer_token()]),
+        ],
+    )
+    .required()
+    .default_value(json!("basic"));
     vec![
         FieldSpec::one_of(
-            "/settings/auth",
-            "Sign in with",
+            "/settings/version",
+            "API version",
             vec![
                 Variant::new(
-                    "basic",
-                    "Email and basic auth token",
-                    vec![
-                        FieldSpec::text("/settings/email", "Email")
-                            .required()
-                            .pattern("must be an email address", |t| t.contains('@')),
-                        FieldSpec::secret("/secrets/token", "Basic auth token").required(),
-                    ],
+                    V7,
+                    "API v7: connectors and webhook operations (OAuth bearer token)",
+                    vec![bearer_token()],
                 ),
                 Variant::new(
-                    "bearer",
-                    "OAuth bearer token",
-                    vec![FieldSpec::secret("/secrets/bearer_token", "Bearer token").required()],
+                    "v6",
+                    "API v6: the classic integrations, read-only (deprecated)",
+                    vec![v6_sign_in],
                 ),
             ],
         )
         .required()
-        .default_value(json!("basic")),
+        .default_value(json!(V7))
+        .help("v7 creates and edits connectors and webhook operations; v6 only lists the integrations made in ThousandEyes' own pages."),
         FieldSpec::choice("/settings/aid", "Account group", vec![])
             .choices_from_vendor()
             .pattern("must be an account group id (digits)", |aid| {
@@ -55,8 +79,13 @@ fn credential_fields() -> Vec<FieldSpec> {
     ]
 }
 
+/// Whether a connection reads the v7 API (one saved before versions were offered reads v6).
+pub fn is_v7(credentials: &Credentials) -> bool {
+    credentials.setting(VERSION) == Some(V7)
+}
+
 fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {
-    if credentials.setting("auth") == Some("bearer") {
+    if is_v7(credentials) || credentials.setting("auth") == Some("bearer") {
         let token = credentials.require_secret("bearer_token", "Bearer token")?;
         return Ok(vec![header("Authorization", &format!("Bearer {token}"))]);
     }
@@ -88,6 +117,18 @@ mod tests {
     #[test]
     fn bearer_auth_sends_the_oauth_token() {
         let c = credentials(json!({"auth": "bearer"}), json!({"bearer_token": "tok"}));
+        assert_eq!(
+            auth_headers(&c).unwrap(),
+            [header("Authorization", "Bearer tok")]
+        );
+    }
+
+    #[test]
+    fn v7_sends_the_bearer_token_whatever_a_v6_sign_in_left_behind() {
+        let c = credentials(
+            json!({"version": "v7", "auth": "basic", "email": "a@b.c"}),
+            json!({"bearer_token": "tok", "token": "basic-token"}),
+        );
         assert_eq!(
             auth_headers(&c).unwrap(),
             [header("Authorization", "Bearer tok")]

@@ -1,13 +1,31 @@
 //! ThousandEyes: its auth (HTTP Basic or an OAuth bearer token), the account groups a
-//! connection chooses from (`aid`, sent on every call), and the v6 integrations list, which
-//! v6 offers read-only. The v7 connectors and webhook operations come next.
+//! connection chooses from (`aid`, sent on every call), the v6 integrations list, which v6
+//! offers read-only, and v7's connectors and webhook operations, which it manages.
 
 mod account_groups;
 mod auth;
 mod errors;
 mod v6;
+pub mod v7;
 
 pub use auth::AUTH;
+
+use serde_json::{Map, Value};
+
+/// A connection saved before versions were offered read v6: it still does.
+pub fn upgrade_settings(settings: &mut Map<String, Value>) {
+    settings
+        .entry(auth::VERSION)
+        .or_insert_with(|| Value::String("v6".into()));
+}
+
+/// The API a connection's settings choose: v7 when its version says so, else v6.
+pub fn api_for(settings: &Map<String, Value>) -> &'static dyn VendorApi {
+    match settings.get(auth::VERSION).and_then(Value::as_str) {
+        Some(auth::V7) => &v7::API,
+        _ => &API,
+    }
+}
 
 use crate::domain::api::{Capabilities, Page, Record, RowFilter, VendorApi, Vertical};
 use crate::domain::error::ApiError;

@@ -1,11 +1,14 @@
-//! ThousandEyes, as far as the console uses it so far: the account groups a token can see, in
-//! v6 (`/v6/account-groups[.json]`, HTTP Basic or bearer) and v7 (`/v7/account-groups`, bearer
-//! only) shapes, and v6's integrations of each account group (`/v6/integrations[.json]`: the
-//! document's example in the default group, generated ones in every group). Wrong credentials
-//! are 401 in each version's error shape; an `aid` the user is not assigned to is 400. The
-//! organisation's rate limit (240 a minute unless a reset sets another) stamps
-//! `X-Organization-Rate-Limit-*` on v6 integrations answers, the reset in epoch seconds. Other
-//! paths answer 501 until their simulation is built.
+//! ThousandEyes: the account groups a token can see, in v6 (`/v6/account-groups[.json]`, HTTP
+//! Basic or bearer) and v7 (`/v7/account-groups`, bearer only) shapes; v6's integrations of
+//! each account group (`/v6/integrations[.json]`: the document's example in the default group,
+//! generated ones in every group); and v7's connectors and webhook operations (`v7.rs`).
+//! Wrong credentials are 401 in each version's error shape; an `aid` the user is not assigned
+//! to is 400. The organisation's rate limit (240 a minute unless a reset sets another) is
+//! shared by v6 and v7 and stamps `X-Organization-Rate-Limit-*` on their integration answers,
+//! the reset in epoch seconds. Other paths answer 501.
+
+mod v7;
+mod v7_rules;
 
 use std::sync::Arc;
 
@@ -32,27 +35,41 @@ const INTEGRATIONS_V6: &str =
     include_str!("../../../../fixtures/thousandeyes/integrations-v6.json");
 
 /// The default account group (the user's login group), where the document's example lives.
-const DEFAULT_AID: &str = "1234";
+pub(crate) const DEFAULT_AID: &str = "1234";
 
 /// The simulated organisation's integrations and its rate limit.
 pub struct State {
     /// The v6 answer of each account group, by `aid`.
     integrations: std::collections::BTreeMap<String, Value>,
+    /// v7's connectors and operations of each account group, by `aid`.
+    v7: std::collections::BTreeMap<String, v7::Group>,
+    /// The last id handed out, for v7's new records.
+    next_id: u64,
     rate: crate::kit::RateWindow,
 }
 
 impl State {
-    /// `options.generated` integrations per account group (else the seed), and `rate_limit`
-    /// (`{"limit": N, "window_s": S}`; 240 a minute by default).
+    /// `options.generated` v6 integrations per account group (else the seed),
+    /// `options.v7_generated` v7 connectors and operations per group (2 by default), and
+    /// `rate_limit` (`{"limit": N, "window_s": S}`; 240 a minute by default).
     pub fn new(seed: usize, options: &Value) -> State {
         let generated = options
             .get("generated")
             .and_then(Value::as_u64)
             .map_or(seed, |n| n as usize);
+        let v7_generated = options
+            .get("v7_generated")
+            .and_then(Value::as_u64)
+            .map_or(2, |n| n as usize);
         let groups: Value = serde_json::from_str(GROUPS_V6).expect("the fixture is JSON");
         let mut integrations = std::collections::BTreeMap::new();
+        let (mut v7, mut next_id) = (std::collections::BTreeMap::new(), 0);
         for group in groups["accountGroups"].as_array().into_iter().flatten() {
             let aid = group["aid"].to_string();
+            v7.insert(
+                aid.clone(),
+                v7::Group::seeded(&aid, v7_generated, &mut next_id),
+            );
             let mut answer: Value = if aid == DEFAULT_AID {
                 serde_json::from_str(INTEGRATIONS_V6).expect("the fixture is JSON")
             } else {
@@ -90,6 +107,8 @@ impl State {
         }
         State {
             integrations,
+            v7,
+            next_id,
             rate: crate::kit::RateWindow::new(Some(&rate_options)),
         }
     }
@@ -102,10 +121,11 @@ pub fn guarded(_sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
         .route("/v7/account-groups", get(groups_v7))
         .route("/v6/integrations", get(integrations_v6))
         .route("/v6/integrations.json", get(integrations_v6))
+        .merge(v7::routes())
         .fallback(|| async {
             (
                 StatusCode::NOT_IMPLEMENTED,
-                Json(json!({"error": "The sandbox simulates only ThousandEyes' account groups and v6 integrations so far."})),
+                Json(json!({"error": "The sandbox simulates ThousandEyes' account groups, v6 integrations and v7 connectors and webhook operations only."})),
             )
         })
 }
@@ -204,7 +224,7 @@ fn answer(
     Json(body).into_response()
 }
 
-fn bearer_is(headers: &HeaderMap) -> bool {
+pub(crate) fn bearer_is(headers: &HeaderMap) -> bool {
     header(headers, "authorization") == Some(&format!("Bearer {DEMO_BEARER}"))
 }
 

@@ -1,0 +1,487 @@
+//! ThousandEyes v7's Integrations API (7.0.100): generic connectors and webhook operations of
+//! each account group, created (201), read, replaced (PUT), deleted (204), and the assignments
+//! between them, an operation sending through one connector at most. Bearer tokens only
+//! (`{error, error_description}` otherwise); errors are problem+json, a refused field an
+//! `errors` item `{code, field, message}`; an `aid` the user is not in is 400. Every answer
+//! carries the organisation's rate-limit headers, shared with v6.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State as Axum};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use super::v7_rules::{self, Refusal, CONNECTOR_KEYS, OPERATION_KEYS};
+use super::{bearer_is, State, DEFAULT_AID};
+use crate::state::Sandbox;
+
+/// One account group's connectors, operations, and which connector each operation uses.
+#[derive(Default)]
+pub struct Group {
+    connectors: Vec<Value>,
+    operations: Vec<Value>,
+    /// Operation id → connector id.
+    links: BTreeMap<String, String>,
+}
+
+const SLACK_ID: &str = "cb1b8033-ea2d-4e9b-a920-fe87850693cf";
+const OPERATION_ID: &str = "a32cfbab-32f6-41d8-9027-7127cba965dd";
+
+impl Group {
+    /// The spec's own examples (in the default group) and `generated` more of each kind.
+    pub fn seeded(aid: &str, generated: usize, next_id: &mut u64) -> Group {
+        let mut group = Group::default();
+        if aid == DEFAULT_AID {
+            group.connectors.push(json!({"id": SLACK_ID, "type": "generic", "name": "Cisco Slack", "target": "https://hooks.slack.com/services/REDACTED", "lastModifiedDate": 1770293655756u64}));
+            group.operations.push(json!({"id": OPERATION_ID, "name": "My operation", "enabled": true, "category": "alerts", "status": "connected", "path": "/custom/path", "payload": "{\"property1\": {{numericVar}}, \"property2\": \"{{stringVar}}\"}", "headers": [{"name": "Content-Type", "value": "application/json"}], "queryParams": "{\"queryParam1\":\"{{stringVar}}\"}", "type": "webhook"}));
+            group.links.insert(OPERATION_ID.into(), SLACK_ID.into());
+        }
+        for n in 0..generated {
+            let connector = new_id(next_id);
+            group.connectors.push(json!({"id": connector, "type": "generic", "name": format!("Generated connector {} (aid {aid})", n + 1), "target": format!("https://hooks.example.com/te/{aid}/{n}"), "authentication": {"type": "bearer-token", "token": format!("token-{aid}-{n}")}, "headers": [{"name": "X-Source", "value": "thousandeyes"}], "lastModifiedDate": 1770293655756u64 + n as u64 * 60_000}));
+            let operation = new_id(next_id);
+            group.operations.push(json!({"id": operation, "name": format!("Generated operation {} (aid {aid})", n + 1), "enabled": n % 4 != 3, "category": v7_rules::CATEGORIES[n % 3], "status": v7_rules::STATUSES[n % 4], "payload": "{\"alert\": \"{{alert.ruleName}}\"}", "type": "webhook"}));
+            group.links.insert(operation, connector);
+        }
+        group
+    }
+}
+
+fn new_id(next_id: &mut u64) -> String {
+    *next_id += 1;
+    format!("00000000-0000-4000-8000-{:012}", *next_id)
+}
+
+pub fn routes() -> Router<Arc<Sandbox>> {
+    Router::new()
+        .route(
+            "/v7/connectors/generic",
+            get(list_connectors).post(create_connector),
+        )
+        .route(
+            "/v7/connectors/generic/{id}",
+            get(get_connector)
+                .put(put_connector)
+                .delete(delete_connector),
+        )
+        .route(
+            "/v7/connectors/generic/{id}/operations",
+            get(connector_operations).put(set_connector_operations),
+        )
+        .route(
+            "/v7/operations/webhooks",
+            get(list_operations).post(create_operation),
+        )
+        .route(
+            "/v7/operations/webhooks/{id}",
+            get(get_operation)
+                .put(put_operation)
+                .delete(delete_operation),
+        )
+        .route(
+            "/v7/operations/{kind}/{id}/connectors",
+            get(operation_connectors).put(set_operation_connectors),
+        )
+}
+
+type Query_ = Query<HashMap<String, String>>;
+
+/// Rate limit, bearer token, account group, then `act` on the group; every answer stamped.
+fn within(
+    sandbox: &Sandbox,
+    headers: &HeaderMap,
+    query: &HashMap<String, String>,
+    act: impl FnOnce(&mut Group, &mut u64) -> Response,
+) -> Response {
+    let mut state = crate::state::lock(&sandbox.vendors.thousandeyes);
+    let State {
+        rate, v7, next_id, ..
+    } = &mut *state;
+    let mut response = if rate.take().is_err() {
+        problem(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too Many Requests",
+            "Organization rate limit exceeded.",
+            &[],
+        )
+    } else if !bearer_is(headers) {
+        let body = json!({"error": "invalid_token", "error_description": "Invalid access token"});
+        with_type(
+            (StatusCode::UNAUTHORIZED, Json(body)).into_response(),
+            "application/problem+json",
+        )
+    } else {
+        let aid = query.get("aid").map_or(DEFAULT_AID, String::as_str);
+        match v7.get_mut(aid) {
+            Some(group) => act(group, next_id),
+            None => problem(
+                StatusCode::BAD_REQUEST,
+                "Bad Request",
+                "You are not a member of this account group.",
+                &[],
+            ),
+        }
+    };
+    rate.stamp_as(
+        response.headers_mut(),
+        "x-organization-rate-limit",
+        crate::kit::Reset::AtEpochSeconds,
+    );
+    response
+}
+
+fn with_type(mut response: Response, content_type: &'static str) -> Response {
+    response
+        .headers_mut()
+        .insert("content-type", HeaderValue::from_static(content_type));
+    response
+}
+
+fn problem(status: StatusCode, title: &str, detail: &str, refusals: &[Refusal]) -> Response {
+    let mut body = json!({"type": "about:blank", "title": title, "status": status.as_u16(), "detail": detail, "instance": "/v7"});
+    if !refusals.is_empty() {
+        body["errors"] = refusals
+            .iter()
+            .map(|r| json!({"code": "VALIDATION", "field": r.field, "message": r.message}))
+            .collect();
+    }
+    with_type(
+        (status, Json(body)).into_response(),
+        "application/problem+json",
+    )
+}
+
+fn hal(status: StatusCode, body: Value) -> Response {
+    with_type((status, Json(body)).into_response(), "application/hal+json")
+}
+
+fn not_found(what: &str) -> Response {
+    problem(
+        StatusCode::NOT_FOUND,
+        "URI Resource Not Found",
+        &format!("No {what} with this id in this account group."),
+        &[],
+    )
+}
+
+fn invalid(refusals: &[Refusal]) -> Response {
+    problem(
+        StatusCode::BAD_REQUEST,
+        "Request validation failed. There are invalid or missing fields",
+        "Your request object contains invalid fields.",
+        refusals,
+    )
+}
+
+/// The JSON body, or `None` when it is not JSON (answered by `bad_json`).
+fn parse(body: &Bytes) -> Option<Value> {
+    serde_json::from_slice(body).ok()
+}
+
+fn bad_json() -> Response {
+    problem(
+        StatusCode::BAD_REQUEST,
+        "Bad Request",
+        "The request body is not valid JSON.",
+        &[],
+    )
+}
+
+fn with_link(mut item: Value, path: &str) -> Value {
+    let id = item["id"].as_str().unwrap_or_default().to_string();
+    item["_links"] =
+        json!({"self": {"href": format!("https://api.thousandeyes.com/v7/{path}/{id}")}});
+    item
+}
+
+fn listing(items: &[Value], path: &str) -> Response {
+    let items: Vec<Value> = items.iter().map(|i| with_link(i.clone(), path)).collect();
+    hal(
+        StatusCode::OK,
+        json!({"items": items, "_links": {"self": {"href": format!("https://api.thousandeyes.com/v7/{path}")}}}),
+    )
+}
+
+const CONNECTORS: &str = "connectors/generic";
+const OPERATIONS: &str = "operations/webhooks";
+
+/// Which of a group's collections a handler works on.
+#[derive(Clone, Copy)]
+enum Kind {
+    Connector,
+    Operation,
+}
+
+impl Kind {
+    fn items(self, group: &mut Group) -> &mut Vec<Value> {
+        match self {
+            Kind::Connector => &mut group.connectors,
+            Kind::Operation => &mut group.operations,
+        }
+    }
+    fn path(self) -> &'static str {
+        match self {
+            Kind::Connector => CONNECTORS,
+            Kind::Operation => OPERATIONS,
+        }
+    }
+    fn what(self) -> &'static str {
+        match self {
+            Kind::Connector => "connector",
+            Kind::Operation => "webhook operation",
+        }
+    }
+    fn check(self, body: &Value) -> Vec<Refusal> {
+        match self {
+            Kind::Connector => v7_rules::connector(body),
+            Kind::Operation => v7_rules::operation(body),
+        }
+    }
+    fn keep(self, body: &Value) -> Value {
+        let mut kept = match self {
+            Kind::Connector => v7_rules::stored(body, &CONNECTOR_KEYS),
+            Kind::Operation => v7_rules::stored(body, &OPERATION_KEYS),
+        };
+        if let Kind::Connector = self {
+            kept["lastModifiedDate"] = json!(crate::clock::now_secs() * 1000);
+        }
+        kept
+    }
+}
+
+fn list(kind: Kind, group: &mut Group) -> Response {
+    let items = kind.items(group).clone();
+    listing(&items, kind.path())
+}
+
+fn create(kind: Kind, group: &mut Group, next_id: &mut u64, body: &Bytes) -> Response {
+    let Some(body) = parse(body) else {
+        return bad_json();
+    };
+    let refusals = kind.check(&body);
+    if !refusals.is_empty() {
+        return invalid(&refusals);
+    }
+    let mut item = kind.keep(&body);
+    item["id"] = json!(new_id(next_id));
+    kind.items(group).push(item.clone());
+    hal(StatusCode::CREATED, with_link(item, kind.path()))
+}
+
+fn read(kind: Kind, group: &mut Group, id: &str) -> Response {
+    match kind.items(group).iter().find(|i| i["id"] == id) {
+        Some(item) => hal(StatusCode::OK, with_link(item.clone(), kind.path())),
+        None => not_found(kind.what()),
+    }
+}
+
+fn replace(kind: Kind, group: &mut Group, id: &str, body: &Bytes) -> Response {
+    let Some(body) = parse(body) else {
+        return bad_json();
+    };
+    let Some(at) = kind.items(group).iter().position(|i| i["id"] == id) else {
+        return not_found(kind.what());
+    };
+    let refusals = kind.check(&body);
+    if !refusals.is_empty() {
+        return invalid(&refusals);
+    }
+    let mut item = kind.keep(&body);
+    item["id"] = json!(id);
+    kind.items(group)[at] = item.clone();
+    hal(StatusCode::OK, with_link(item, kind.path()))
+}
+
+fn remove(kind: Kind, group: &mut Group, id: &str) -> Response {
+    let Some(at) = kind.items(group).iter().position(|i| i["id"] == id) else {
+        return not_found(kind.what());
+    };
+    kind.items(group).remove(at);
+    match kind {
+        Kind::Operation => {
+            group.links.remove(id);
+        }
+        Kind::Connector => group.links.retain(|_, connector| connector != id),
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+fn assignments(ids: Vec<String>, path: String) -> Response {
+    hal(
+        StatusCode::OK,
+        json!({"items": ids, "_links": {"self": {"href": format!("https://api.thousandeyes.com/v7/{path}")}}}),
+    )
+}
+
+/// A JSON list of ids, or why not.
+fn id_list(body: &Bytes) -> Result<Vec<String>, String> {
+    let body = parse(body).ok_or("the request body is not valid JSON")?;
+    let items = body.as_array().ok_or("the body must be a list of ids")?;
+    items
+        .iter()
+        .map(|i| i.as_str().map(str::to_string))
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| "each id must be a string".into())
+}
+
+fn refused(message: String) -> Response {
+    invalid(&[Refusal {
+        field: String::new(),
+        message,
+    }])
+}
+
+macro_rules! handler {
+    ($name:ident, |$group:ident, $next:ident, $id:ident, $body:ident| $act:expr) => {
+        async fn $name(
+            Axum(sandbox): Axum<Arc<Sandbox>>,
+            headers: HeaderMap,
+            Query(query): Query_,
+            $id: Option<Path<String>>,
+            $body: Bytes,
+        ) -> Response {
+            let $id = $id.map(|Path(id)| id).unwrap_or_default();
+            within(&sandbox, &headers, &query, |$group, $next| {
+                let _ = (&$next, &$id, &$body);
+                $act
+            })
+        }
+    };
+}
+
+handler!(list_connectors, |g, n, id, b| list(Kind::Connector, g));
+handler!(create_connector, |g, n, id, b| create(
+    Kind::Connector,
+    g,
+    n,
+    &b
+));
+handler!(get_connector, |g, n, id, b| read(Kind::Connector, g, &id));
+handler!(put_connector, |g, n, id, b| replace(
+    Kind::Connector,
+    g,
+    &id,
+    &b
+));
+handler!(delete_connector, |g, n, id, b| remove(
+    Kind::Connector,
+    g,
+    &id
+));
+handler!(list_operations, |g, n, id, b| list(Kind::Operation, g));
+handler!(create_operation, |g, n, id, b| create(
+    Kind::Operation,
+    g,
+    n,
+    &b
+));
+handler!(get_operation, |g, n, id, b| read(Kind::Operation, g, &id));
+handler!(put_operation, |g, n, id, b| replace(
+    Kind::Operation,
+    g,
+    &id,
+    &b
+));
+handler!(delete_operation, |g, n, id, b| remove(
+    Kind::Operation,
+    g,
+    &id
+));
+
+handler!(connector_operations, |g, n, id, b| {
+    if !g.connectors.iter().any(|c| c["id"] == id.as_str()) {
+        return not_found("connector");
+    }
+    let ids = g
+        .links
+        .iter()
+        .filter(|(_, c)| **c == id)
+        .map(|(o, _)| o.clone())
+        .collect();
+    assignments(ids, format!("{CONNECTORS}/{id}/operations"))
+});
+
+// Replaces the connector's operations; an operation assigned elsewhere moves here, since an
+// operation sends through one connector at most.
+handler!(set_connector_operations, |g, n, id, b| {
+    if !g.connectors.iter().any(|c| c["id"] == id.as_str()) {
+        return not_found("connector");
+    }
+    let ids = match id_list(&b) {
+        Ok(ids) => ids,
+        Err(why) => return refused(why),
+    };
+    if let Some(unknown) = ids
+        .iter()
+        .find(|o| !g.operations.iter().any(|op| op["id"] == o.as_str()))
+    {
+        return invalid(&[Refusal {
+            field: String::new(),
+            message: format!("no webhook operation {unknown} in this account group"),
+        }]);
+    }
+    g.links.retain(|_, c| *c != id);
+    for operation in &ids {
+        g.links.insert(operation.clone(), id.clone());
+    }
+    assignments(ids, format!("{CONNECTORS}/{id}/operations"))
+});
+
+async fn operation_connectors(
+    Axum(sandbox): Axum<Arc<Sandbox>>,
+    headers: HeaderMap,
+    Query(query): Query_,
+    Path((kind, id)): Path<(String, String)>,
+) -> Response {
+    within(&sandbox, &headers, &query, |g, _| {
+        if kind != "webhooks" || !g.operations.iter().any(|o| o["id"] == id.as_str()) {
+            return not_found("operation");
+        }
+        let ids = g.links.get(&id).cloned().into_iter().collect();
+        assignments(ids, format!("operations/{kind}/{id}/connectors"))
+    })
+}
+
+/// `maxItems: 1`: an operation sends through one connector at most; `[]` unlinks it.
+async fn set_operation_connectors(
+    Axum(sandbox): Axum<Arc<Sandbox>>,
+    headers: HeaderMap,
+    Query(query): Query_,
+    Path((kind, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    within(&sandbox, &headers, &query, |g, _| {
+        if kind != "webhooks" || !g.operations.iter().any(|o| o["id"] == id.as_str()) {
+            return not_found("operation");
+        }
+        let ids = match id_list(&body) {
+            Ok(ids) => ids,
+            Err(why) => return refused(why),
+        };
+        if ids.len() > 1 {
+            return invalid(&[Refusal {
+                field: String::new(),
+                message: "size must be between 0 and 1".into(),
+            }]);
+        }
+        if let Some(unknown) = ids
+            .iter()
+            .find(|c| !g.connectors.iter().any(|k| k["id"] == c.as_str()))
+        {
+            return invalid(&[Refusal {
+                field: String::new(),
+                message: format!("no connector {unknown} in this account group"),
+            }]);
+        }
+        match ids.first() {
+            Some(connector) => g.links.insert(id.clone(), connector.clone()),
+            None => g.links.remove(&id),
+        };
+        assignments(ids, format!("operations/{kind}/{id}/connectors"))
+    })
+}
