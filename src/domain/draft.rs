@@ -66,39 +66,73 @@ pub fn body(form: &FormSpec, draft: &Value, purpose: Purpose) -> Value {
 
 /// An edit draft with its saved secrets taken out, so that no input ever holds one: the draft
 /// without them, and each secret's pointer and value (every secret field of the form, in any
-/// variant). The form shows them as saved; `with_secrets_kept` puts back those left alone.
-pub fn set_aside_secrets(form: &FormSpec, mut draft: Value) -> (Value, Vec<(String, Value)>) {
-    fn secret_pointers<'a>(fields: &'a [super::field::FieldSpec], out: &mut Vec<&'a str>) {
+/// variant, and each value of a sensitive name/value field, whose names stay). The form shows
+/// them as saved; `with_secrets_kept` puts back those left alone.
+pub fn set_aside_secrets(form: &FormSpec, mut draft: Value) -> (Value, Vec<KeptSecret>) {
+    /// Each secret's pointer, and whether its place stays (a name/value entry's name does).
+    fn secrets(fields: &[super::field::FieldSpec], draft: &Value, out: &mut Vec<(String, bool)>) {
         for field in fields {
             match &field.kind {
-                FieldKind::Secret => out.push(&field.pointer),
-                FieldKind::Group(children) => secret_pointers(children, out),
-                FieldKind::OneOf(variants) => variants
-                    .iter()
-                    .for_each(|v| secret_pointers(&v.fields, out)),
+                FieldKind::Secret => out.push((field.pointer.clone(), false)),
+                FieldKind::KeyValue if field.sensitive => {
+                    let entries = get(draft, &field.pointer).and_then(Value::as_object);
+                    out.extend(
+                        entries
+                            .into_iter()
+                            .flatten()
+                            .map(|(name, _)| (child(&field.pointer, name), true)),
+                    );
+                }
+                FieldKind::Group(children) => secrets(children, draft, out),
+                FieldKind::OneOf(variants) => {
+                    variants.iter().for_each(|v| secrets(&v.fields, draft, out))
+                }
                 _ => {}
             }
         }
     }
-    let mut pointers = Vec::new();
-    secret_pointers(&form.fields, &mut pointers);
-    pointers.dedup();
+    let mut found = Vec::new();
+    secrets(&form.fields, &draft, &mut found);
+    found.sort();
+    found.dedup();
     let mut kept = Vec::new();
-    for pointer in pointers {
-        if !is_blank(get(&draft, pointer)) {
-            if let Some(value) = super::pointer::remove(&mut draft, pointer) {
-                kept.push((pointer.to_string(), value));
-            }
+    for (pointer, stays) in found {
+        let Some(value) = get(&draft, &pointer)
+            .filter(|v| !is_blank(Some(v)))
+            .cloned()
+        else {
+            continue;
+        };
+        if stays {
+            set(&mut draft, &pointer, Value::String(String::new()));
+        } else {
+            super::pointer::remove(&mut draft, &pointer);
         }
+        kept.push(KeptSecret {
+            pointer,
+            value,
+            entry: stays,
+        });
     }
     (draft, kept)
 }
 
+/// A saved secret held back from an edit form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptSecret {
+    pub pointer: String,
+    pub value: Value,
+    /// A name/value entry's value: it returns only while its name is still there (a removed
+    /// or renamed entry takes nothing with it).
+    pub entry: bool,
+}
+
 /// The draft as sent: each secret set aside returns where the user left its field blank.
-pub fn with_secrets_kept(mut draft: Value, kept: &[(String, Value)]) -> Value {
-    for (pointer, value) in kept {
-        if is_blank(get(&draft, pointer)) {
-            set(&mut draft, pointer, value.clone());
+pub fn with_secrets_kept(mut draft: Value, kept: &[KeptSecret]) -> Value {
+    for secret in kept {
+        let now = get(&draft, &secret.pointer);
+        if is_blank(now) && (now.is_some() || !secret.entry) {
+            set(&mut draft, &secret.pointer, secret.value.clone());
         }
     }
     draft
@@ -187,6 +221,22 @@ mod tests {
         let stored = json!({"name": "Ops", "auth": {"type": "basic", "password": "hunter2"}});
         let (draft, kept) = set_aside_secrets(&form, stored.clone());
         assert_eq!(draft, json!({"name": "Ops", "auth": {"type": "basic"}}));
+        // A sensitive name/value field keeps its names, not its values.
+        let headers = FormSpec::new(vec![FieldSpec::key_value("/headers", "Headers").sensitive()]);
+        let stored_headers = json!({"headers": {"X-Api-Key": "k-123456", "X/Odd": "v"}});
+        let (bare, kept_headers) = set_aside_secrets(&headers, stored_headers.clone());
+        assert_eq!(bare, json!({"headers": {"X-Api-Key": "", "X/Odd": ""}}));
+        assert_eq!(
+            with_secrets_kept(bare.clone(), &kept_headers),
+            stored_headers
+        );
+        let mut renamed = bare;
+        renamed["headers"] = json!({"X-Key": "", "X/Odd": ""});
+        assert_eq!(
+            with_secrets_kept(renamed, &kept_headers)["headers"],
+            json!({"X-Key": "", "X/Odd": "v"}),
+            "a renamed entry takes nothing with it"
+        );
         assert!(!draft.to_string().contains("hunter2"));
         assert_eq!(with_secrets_kept(draft.clone(), &kept), stored);
         let mut replaced = draft;

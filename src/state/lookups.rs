@@ -10,12 +10,15 @@ use crate::domain::{ApiError, Lookups};
 #[derive(Clone, Copy)]
 pub struct LookupCache {
     loaded: RwSignal<HashMap<String, Result<Lookups, ApiError>>>,
+    /// Why a lookup read is waiting (a 429, a retry), for the connection's pages to say.
+    pub waiting: RwSignal<Option<crate::http::WaitNotice>>,
 }
 
 impl LookupCache {
     pub fn provide() -> Self {
         let cache = LookupCache {
             loaded: RwSignal::new(HashMap::new()),
+            waiting: RwSignal::new(None),
         };
         provide_context(cache);
         cache

@@ -143,6 +143,7 @@ pub fn key_value(ctx: FormCtx, field: FieldSpec) -> AnyView {
         let sync = sync.clone();
         let base_id = base_id.clone();
         let label = label.clone();
+        let pointer = pointer.clone();
         move || {
             (0..count.get())
                 .map(|index| {
@@ -152,6 +153,15 @@ pub fn key_value(ctx: FormCtx, field: FieldSpec) -> AnyView {
                         })
                     };
                     let (name, value) = (cell(0), cell(1));
+                    // A saved credential is never put back in the input: its mask shows instead.
+                    let saved = {
+                        let pointer = pointer.clone();
+                        move || {
+                            let at = crate::domain::pointer::child(&pointer, &name.get());
+                            ctx.saved_secrets
+                                .with(|m| m.get(&at).map(|mask| format!("saved {mask}; type to replace")))
+                        }
+                    };
                     let edit = |part: usize| {
                         let sync = sync.clone();
                         move |ev| {
@@ -180,7 +190,7 @@ pub fn key_value(ctx: FormCtx, field: FieldSpec) -> AnyView {
                             <input type="text" id=format!("{base_id}-{index}-name") aria-label=format!("{label} {} name", index + 1)
                                 autocomplete="off" prop:value=move || name.get() on:input=edit(0) />
                             <input type="text" id=format!("{base_id}-{index}-value") aria-label=format!("{label} {} value", index + 1)
-                                autocomplete="off" prop:value=move || value.get() on:input=edit(1) />
+                                autocomplete="off" placeholder=saved prop:value=move || value.get() on:input=edit(1) />
                             <button type="button" class="secondary" aria-label=format!("Remove {label} {}", index + 1) on:click=remove>"Remove"</button>
                         </li>
                     }

@@ -41,11 +41,9 @@ pub fn IntegrationForm(
     };
     let saved_secrets: BTreeMap<String, String> = kept
         .iter()
-        .map(|(pointer, value)| {
-            (
-                pointer.clone(),
-                mask_value(value.as_str().unwrap_or_default()),
-            )
+        .map(|kept| {
+            let mask = mask_value(kept.value.as_str().unwrap_or_default());
+            (kept.pointer.clone(), mask)
         })
         .collect();
     let kept = StoredValue::new(kept);

@@ -2,10 +2,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::setting_switch::setting_switches;
+use crate::components::feedback::WaitStatus;
 use crate::domain::VendorApi;
 use crate::routes::AppRoute;
 use crate::state::connection_file::problem_of;
-use crate::state::{budget, Connection, Connections, Secrets};
+use crate::state::{budget, Connection, Connections, LookupCache, Secrets};
 
 /// What a connection page draws once its connection is known, its vendor is built and its
 /// credentials are there.
@@ -42,7 +44,17 @@ pub fn ConnectionFrame(page: &'static str, body: Body) -> impl IntoView {
         let rest = match (connection.api(), missing.get()) {
             (None, _) => not_built(&connection).into_any(),
             (Some(_), Some(missing)) => credentials_needed(&connection, missing).into_any(),
-            (Some(api), None) => body(connection, api),
+            (Some(api), None) => {
+                // A lookup waiting on the vendor (a 429) says so here, whichever page asked.
+                let waiting = LookupCache::use_context().waiting;
+                let vendor = connection.vendor.title();
+                view! {
+                    {setting_switches(&connection, api)}
+                    <WaitStatus notice=waiting vendor/>
+                    {body(connection, api)}
+                }
+                .into_any()
+            }
         };
         view! { {head} {rest} }.into_any()
     }

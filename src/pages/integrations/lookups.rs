@@ -37,7 +37,9 @@ pub fn use_lookups(
         let target = secrets.target(connection);
         let key = key.clone();
         leptos::task::spawn_local_scoped_with_cancellation(async move {
-            let result = load_lookups(api, &target, &|_| {}).await;
+            let on_wait = move |notice| cache.waiting.set(Some(notice));
+            let result = load_lookups(api, &target, &on_wait).await;
+            cache.waiting.set(None);
             cache.set(&key, result.map(with_base));
         });
     }

@@ -17,6 +17,7 @@ pub mod list_view;
 mod lookups;
 mod record_fields;
 mod save;
+mod setting_switch;
 mod sub_list;
 mod with_record;
 

@@ -8,7 +8,8 @@ const DEMO = {
   'confluent-demo': { label: 'Confluent sandbox', field: 'Cloud API secret', secret: 'demo-secret' },
   'grafana-oncall-demo': { label: 'Grafana OnCall sandbox', field: 'API key', secret: 'demo-oncall-key' },
   'pagertree-demo': { label: 'PagerTree sandbox', field: 'API key', secret: 'demo-pagertree-key' },
-  'thousandeyes-demo': { label: 'ThousandEyes sandbox', field: 'Basic auth token', secret: 'g351mw5xqhvkmh1vq6zfm51c62wyzib2' },
+  'thousandeyes-demo': { label: 'ThousandEyes sandbox (API v6)', field: 'Basic auth token', secret: 'g351mw5xqhvkmh1vq6zfm51c62wyzib2' },
+  'thousandeyes-v7-demo': { label: 'ThousandEyes sandbox (API v7)', field: 'Bearer token', secret: 'demo-thousandeyes-bearer' },
   'rocketchat-demo': { label: 'Rocket.Chat sandbox', field: 'Personal access token', secret: 'demo-rocketchat-token' },
 };
 

@@ -53,7 +53,7 @@ test('adding a connection shows each field\'s errors until fixed, and saves noth
   await connections.fill('Label', 'x'.repeat(61));
   assert.deepEqual(await connections.errorsOf('Label'), ['at most 60 characters']);
   await connections.save();
-  assert.equal((await connections.labels()).length, 5, 'nothing saved while errors remain');
+  assert.equal((await connections.labels()).length, 6, 'nothing saved while errors remain');
 
   await connections.fill('Label', 'Production');
   await connections.fill('Base URL', 'https://api.confluent.cloud');
@@ -82,6 +82,10 @@ test('choosing another vendor brings its base URL, prefix and credential fields'
   assert.equal(await connections.field('Base URL').inputValue(), 'https://api.thousandeyes.com');
   assert.equal(await connections.field('Proxy prefix').inputValue(), '/proxy/thousandeyes');
   assert.equal(await connections.field('Label').inputValue(), 'Kept label');
+  // v7 by default, which takes a bearer token only; v6 offers its own choice of sign-in.
+  await connections.field('Bearer token').waitFor();
+  assert.equal(await connections.field('Email').count(), 0);
+  await connections.choose('API version', 'API v6: the classic integrations, read-only (deprecated)');
   await connections.field('Email').waitFor();
   await connections.field('Basic auth token').waitFor();
 
@@ -107,6 +111,7 @@ test('a ThousandEyes account group is chosen from the groups the credentials can
   await connections.open();
   await connections.startAdding();
   await connections.choose('Vendor', 'ThousandEyes');
+  await connections.choose('API version', 'API v6: the classic integrations, read-only (deprecated)');
   const read = connections.editor.getByRole('button', { name: 'Read account groups from ThousandEyes' });
   const status = connections.editor.locator('.setting-choices [role=status]').first();
 

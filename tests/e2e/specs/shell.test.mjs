@@ -28,12 +28,12 @@ test('navigation reaches a connection page, which says plainly which credentials
   const shell = new Shell(page);
   await shell.open('/');
   await page.getByRole('heading', { level: 2, name: 'ThousandEyes' }).first().waitFor();
-  await shell.follow('ThousandEyes sandbox');
+  await shell.follow('ThousandEyes sandbox (API v6)');
   assert.equal(new URL(page.url()).pathname, '/c/thousandeyes-demo');
-  assert.equal(await shell.heading.innerText(), 'Integrations — ThousandEyes sandbox');
+  assert.equal(await shell.heading.innerText(), 'Integrations — ThousandEyes sandbox (API v6)');
   await page.getByRole('heading', { name: 'Credentials needed' }).waitFor();
   await page.getByRole('link', { name: 'Enter credentials' }).waitFor();
-  assert.equal(await shell.nav.getByRole('link', { name: 'ThousandEyes sandbox' }).getAttribute('aria-current'), 'page');
+  assert.equal(await shell.nav.getByRole('link', { name: 'ThousandEyes sandbox (API v6)' }).getAttribute('aria-current'), 'page');
   await assertAccessible(page, 'connection page');
 
   await shell.follow('Connections');

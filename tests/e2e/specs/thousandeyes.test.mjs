@@ -58,7 +58,7 @@ test('the account group chosen on the connection is sent on every call', async (
   const { context, page, ui } = await connectedPage(browser, CONN);
   const connections = new ConnectionsPage(page);
   await connections.open();
-  await connections.edit('ThousandEyes sandbox');
+  await connections.edit('ThousandEyes sandbox (API v6)');
   await connections.editor.getByRole('button', { name: 'Read account groups from ThousandEyes' }).click();
   await connections.editor.locator('.setting-choices [role=status]').first().filter({ hasText: 'Read 3 account groups' }).waitFor();
   await connections.choose('Account group', 'Network lab (aid 9012)');

@@ -149,7 +149,8 @@ fn operation_fields() -> Vec<FieldSpec> {
 
 fn headers() -> FieldSpec {
     FieldSpec::key_value("/headers", "Headers")
-        .help("Sent with every request; a header value can be a credential, so values are masked once saved.")
+        .sensitive()
+        .help("Sent with every request; a value can be a credential, so saved values are never shown: leave one empty to keep it.")
 }
 
 /// The filters, applied to the loaded rows: v7 lists take no filters but the account group.
