@@ -191,3 +191,25 @@ test('the organisation’s remaining budget shows when it runs low, and a 429 wa
   await assertNoPageErrors(second.page);
   await second.context.close();
 });
+
+test('each of v7’s error shapes is worded for the token and the group', async () => {
+  const { context, page, ui } = await connectedPage(browser, CONN);
+  const panel = ui.errorPanel('The list could not be read completely');
+  const cases = [
+    [401, { error: 'invalid_token', error_description: 'Invalid access token' }, ['did not accept this connection’s bearer token', 'Invalid access token']],
+    [403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Insufficient permissions to query endpoint' }, ['may not manage integrations in this account group', 'Insufficient permissions']],
+    [400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'You are not a member of this account group' }, ['check that its user is a member of it']],
+  ];
+  for (const [status, body, says] of cases) {
+    await sandbox.fault({ match: { method: 'GET', path: CONNECTORS }, times: 3, fault: { kind: 'status', status, headers: { 'content-type': 'application/problem+json' }, body } });
+    await ui.openList(CONN);
+    await panel.waitFor();
+    const text = await panel.innerText();
+    for (const said of says) assert.ok(text.includes(said.replace('’', "'")), `${status}: ${text}`);
+    assert.ok(!text.includes('demo-thousandeyes-bearer'), 'the token is never shown');
+    await sandbox.reset(0, { thousandeyes: { v7_generated: 2 } });
+    await page.goto('/connections');
+  }
+  await assertNoPageErrors(page);
+  await context.close();
+});
