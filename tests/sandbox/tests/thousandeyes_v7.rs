@@ -5,11 +5,21 @@
 mod common;
 
 use common::{call, start};
-use serde_json::json;
+use serde_json::{json, Value};
 
 const BEARER: (&str, &str) = ("Authorization", "Bearer demo-thousandeyes-bearer");
 const CONNECTORS: &str = "/thousandeyes/v7/connectors/generic";
 const OPERATIONS: &str = "/thousandeyes/v7/operations/webhooks";
+
+/// The fields a problem+json refusal names, in order.
+fn refused_fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["field"].as_str().map(str::to_string))
+        .collect()
+}
 
 #[tokio::test]
 async fn required_fields_and_enums_are_refused_field_by_field() {
@@ -27,14 +37,8 @@ async fn required_fields_and_enums_are_refused_field_by_field() {
         .header("content-type")
         .unwrap()
         .contains("problem+json"));
-    let fields: Vec<String> = answer.json()["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap().to_string())
-        .collect();
     assert_eq!(
-        fields,
+        refused_fields(&answer.json()),
         ["type", "name", "target", "authentication.password"]
     );
     let operation = call(
@@ -46,12 +50,7 @@ async fn required_fields_and_enums_are_refused_field_by_field() {
     )
     .await;
     assert_eq!(operation.status, Some(400));
-    let fields: Vec<String> = operation.json()["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap().to_string())
-        .collect();
+    let fields = refused_fields(&operation.json());
     assert_eq!(
         fields,
         ["category", "status"],

@@ -61,13 +61,13 @@ pub fn routes() -> Router<Arc<Sandbox>> {
     Router::new()
         .route(
             "/v7/connectors/generic",
-            get(list_connectors).post(create_connector),
+            get(connectors::list).post(connectors::create),
         )
         .route(
             "/v7/connectors/generic/{id}",
-            get(get_connector)
-                .put(put_connector)
-                .delete(delete_connector),
+            get(connectors::read)
+                .put(connectors::replace)
+                .delete(connectors::remove),
         )
         .route(
             "/v7/connectors/generic/{id}/operations",
@@ -75,13 +75,13 @@ pub fn routes() -> Router<Arc<Sandbox>> {
         )
         .route(
             "/v7/operations/webhooks",
-            get(list_operations).post(create_operation),
+            get(operations::list).post(operations::create),
         )
         .route(
             "/v7/operations/webhooks/{id}",
-            get(get_operation)
-                .put(put_operation)
-                .delete(delete_operation),
+            get(operations::read)
+                .put(operations::replace)
+                .delete(operations::remove),
         )
         .route(
             "/v7/operations/{kind}/{id}/connectors",
@@ -338,7 +338,7 @@ fn refused(message: String) -> Response {
 
 macro_rules! handler {
     ($name:ident, |$group:ident, $next:ident, $id:ident, $body:ident| $act:expr) => {
-        async fn $name(
+        pub(super) async fn $name(
             Axum(sandbox): Axum<Arc<Sandbox>>,
             headers: HeaderMap,
             Query(query): Query_,
@@ -354,44 +354,22 @@ macro_rules! handler {
     };
 }
 
-handler!(list_connectors, |g, n, id, b| list(Kind::Connector, g));
-handler!(create_connector, |g, n, id, b| create(
-    Kind::Connector,
-    g,
-    n,
-    &b
-));
-handler!(get_connector, |g, n, id, b| read(Kind::Connector, g, &id));
-handler!(put_connector, |g, n, id, b| replace(
-    Kind::Connector,
-    g,
-    &id,
-    &b
-));
-handler!(delete_connector, |g, n, id, b| remove(
-    Kind::Connector,
-    g,
-    &id
-));
-handler!(list_operations, |g, n, id, b| list(Kind::Operation, g));
-handler!(create_operation, |g, n, id, b| create(
-    Kind::Operation,
-    g,
-    n,
-    &b
-));
-handler!(get_operation, |g, n, id, b| read(Kind::Operation, g, &id));
-handler!(put_operation, |g, n, id, b| replace(
-    Kind::Operation,
-    g,
-    &id,
-    &b
-));
-handler!(delete_operation, |g, n, id, b| remove(
-    Kind::Operation,
-    g,
-    &id
-));
+/// The five handlers of one kind's collection and records.
+macro_rules! crud {
+    ($module:ident, $kind:expr) => {
+        mod $module {
+            use super::*;
+            handler!(list, |g, n, id, b| super::list($kind, g));
+            handler!(create, |g, n, id, b| super::create($kind, g, n, &b));
+            handler!(read, |g, n, id, b| super::read($kind, g, &id));
+            handler!(replace, |g, n, id, b| super::replace($kind, g, &id, &b));
+            handler!(remove, |g, n, id, b| super::remove($kind, g, &id));
+        }
+    };
+}
+
+crud!(connectors, Kind::Connector);
+crud!(operations, Kind::Operation);
 
 handler!(connector_operations, |g, n, id, b| {
     if !g.connectors.iter().any(|c| c["id"] == id.as_str()) {
