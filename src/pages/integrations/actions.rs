@@ -10,7 +10,7 @@ use super::calls::send;
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::components::form::{FormCtx, FormFields};
 use crate::domain::api::RecordAction;
-use crate::domain::{ApiError, FormSpec, Record, VendorApi};
+use crate::domain::{ApiError, FormSpec, Lookups, Record, VendorApi};
 use crate::http::WaitNotice;
 use crate::state::cache::key_of;
 use crate::state::{Connection, ListCache, Secrets, Toasts};
@@ -72,17 +72,30 @@ impl RecordActions {
     }
 }
 
+/// An action's button, and its form when it takes values; the vendor's choices join the
+/// form once read, without resetting what was chosen.
 #[component]
-pub fn ActionForm(action: RecordAction, record: Record, runner: RecordActions) -> impl IntoView {
+pub fn ActionForm(
+    action: RecordAction,
+    record: Record,
+    runner: RecordActions,
+    lookups: Signal<Option<Result<Lookups, ApiError>>>,
+) -> impl IntoView {
     let form = action
         .form
         .clone()
         .unwrap_or_else(|| FormSpec::new(Vec::new()));
     let has_fields = !form.fields.is_empty();
     let draft = RwSignal::new(form.initial_draft());
-    let spec = Signal::derive(move || form.clone());
+    // Memoised: the same choices are the same form, so nothing is redrawn for nothing.
+    let spec = Memo::new(move |_| match lookups.get() {
+        Some(Ok(found)) => found.iter().fold(form.clone(), |form, (pointer, choices)| {
+            form.with_choices(pointer, choices)
+        }),
+        _ => form.clone(),
+    });
     let ctx = FormCtx::new(
-        spec,
+        spec.into(),
         draft,
         Signal::derive(BTreeMap::new),
         &format!("act-{}", action.id),

@@ -10,8 +10,7 @@ use super::record_fields::RecordFields;
 use super::sub_list::SubListSection;
 use super::with_record::WithRecord;
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
-use crate::domain::api::RecordAction;
-use crate::domain::{ApiError, Lookups, Record, VendorApi};
+use crate::domain::{ApiError, Record, VendorApi};
 use crate::http::WaitNotice;
 use crate::routes::AppRoute;
 use crate::state::cache::key_of;
@@ -53,16 +52,13 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
             }
         }
     };
-    // Keyed by the record's id only: a maintenance form keeps what was chosen while its
-    // record refreshes.
-    // An action's form offers the vendor's choices (ThousandEyes' connectors) once read.
+    // Drawn again only when an action changes the record; lookups landing add their choices
+    // to a form in place (ThousandEyes' connectors), so nothing chosen is reset.
     let actions = move || {
         let record = current.get();
-        let found = lookups.get().and_then(Result::ok).unwrap_or_default();
         api.record_actions(&record)
             .into_iter()
-            .map(|action| with_choices(action, &found))
-            .map(|action| view! { <ActionForm action record=record.clone() runner/> })
+            .map(|action| view! { <ActionForm action record=record.clone() runner lookups/> })
             .collect_view()
     };
     let fields = move || {
@@ -78,15 +74,6 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
         {fields}
         <SubListSection api connection=connection.clone() record=current.into() lookups/>
     }
-}
-
-fn with_choices(mut action: RecordAction, lookups: &Lookups) -> RecordAction {
-    action.form = action.form.map(|form| {
-        lookups.iter().fold(form, |form, (pointer, choices)| {
-            form.with_choices(pointer, choices)
-        })
-    });
-    action
 }
 
 /// What the page's delete needs to show its progress and outcome.
