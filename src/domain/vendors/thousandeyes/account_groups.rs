@@ -24,7 +24,7 @@ const SHAPE: RecordShape = RecordShape {
 
 /// v7 only takes bearer tokens; v6 takes both, so basic credentials read the v6 list.
 fn request(credentials: &Credentials) -> Request {
-    if super::auth::is_v7(credentials) || credentials.setting("auth") == Some("bearer") {
+    if super::version::is_v7(credentials) || credentials.setting("auth") == Some("bearer") {
         Request::get("/v7/account-groups")
     } else {
         Request::get("/v6/account-groups.json")

@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use super::account_groups::ACCOUNT_GROUP;
+use super::version::{is_v7, V7};
 use crate::domain::auth::Credentials;
 use crate::domain::auth::{basic, header, AuthScheme};
 use crate::domain::field::{FieldSpec, Variant};
@@ -20,11 +21,6 @@ pub static AUTH: AuthScheme = AuthScheme {
     )],
     setting_choices: &[ACCOUNT_GROUP],
 };
-
-/// Which API a connection speaks: v7 manages connectors and webhook operations and takes only
-/// bearer tokens; v6 (deprecated) lists the classic integrations and also takes basic auth.
-pub const VERSION: &str = "version";
-pub const V7: &str = "v7";
 
 fn bearer_token() -> FieldSpec {
     FieldSpec::secret("/secrets/bearer_token", "Bearer token").required()
@@ -77,11 +73,6 @@ fn credential_fields() -> Vec<FieldSpec> {
             })
             .help("Read the groups this token can see with the button below the form, then choose one. Leave empty for the token's default group."),
     ]
-}
-
-/// Whether a connection reads the v7 API (one saved before versions were offered reads v6).
-pub fn is_v7(credentials: &Credentials) -> bool {
-    credentials.setting(VERSION) == Some(V7)
 }
 
 fn auth_headers(credentials: &Credentials) -> Result<Vec<(String, String)>, String> {

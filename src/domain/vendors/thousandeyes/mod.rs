@@ -7,6 +7,7 @@ mod auth;
 mod errors;
 mod v6;
 pub mod v7;
+mod version;
 
 pub use auth::AUTH;
 
@@ -15,14 +16,14 @@ use serde_json::{Map, Value};
 /// A connection saved before versions were offered read v6: it still does.
 pub fn upgrade_settings(settings: &mut Map<String, Value>) {
     settings
-        .entry(auth::VERSION)
+        .entry(version::VERSION)
         .or_insert_with(|| Value::String("v6".into()));
 }
 
 /// The API a connection's settings choose: v7 when its version says so, else v6.
 pub fn api_for(settings: &Map<String, Value>) -> &'static dyn VendorApi {
-    match settings.get(auth::VERSION).and_then(Value::as_str) {
-        Some(auth::V7) => &v7::API,
+    match settings.get(version::VERSION).and_then(Value::as_str) {
+        Some(version::V7) => &v7::API,
         _ => &API,
     }
 }
