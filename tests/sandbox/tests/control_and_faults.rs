@@ -245,12 +245,12 @@ async fn reset_clears_log_and_faults() {
 }
 
 #[tokio::test]
-async fn what_is_not_simulated_yet_says_so() {
+async fn what_is_not_simulated_says_so() {
     let port = start(false).await;
     let answer = call(
         port,
         "GET",
-        "/thousandeyes/v7/connectors/generic",
+        "/thousandeyes/v7/connectors/panorama",
         &[],
         None,
     )
@@ -258,7 +258,7 @@ async fn what_is_not_simulated_yet_says_so() {
     assert_eq!(answer.status, Some(501));
     assert_eq!(
         answer.json()["error"],
-        "The sandbox simulates only ThousandEyes' account groups and v6 integrations so far."
+        "The sandbox simulates ThousandEyes' account groups, v6 integrations and v7 connectors and webhook operations only."
     );
 }
 
