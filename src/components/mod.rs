@@ -1,5 +1,6 @@
 //! Pure view pieces: they draw what they are given and never fetch.
 
+pub mod download;
 pub mod feedback;
 pub mod form;
 pub mod layout;

@@ -15,6 +15,18 @@ pub enum Shown {
     Detail,
 }
 
+/// What a column stands for in the inventory across vendors, if anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    None,
+    /// Where the integration sends (a URL); the first non-empty one counts.
+    Target,
+    /// Whether it is on (a `Read::Flag`).
+    Enabled,
+    Created,
+    Updated,
+}
+
 /// How a column reads its value from a record.
 #[derive(Clone, Copy)]
 pub enum Read {
@@ -67,6 +79,7 @@ pub struct Column {
     pub label: &'static str,
     pub read: Read,
     pub shown: Shown,
+    pub role: Role,
 }
 
 impl Column {
@@ -75,6 +88,7 @@ impl Column {
             label,
             read,
             shown: Shown::Both,
+            role: Role::None,
         }
     }
 
@@ -83,7 +97,13 @@ impl Column {
             label,
             read,
             shown: Shown::Detail,
+            role: Role::None,
         }
+    }
+
+    /// The same column, standing for `role` in the inventory.
+    pub const fn as_(self, role: Role) -> Self {
+        Column { role, ..self }
     }
 
     /// This column's value for `record`.

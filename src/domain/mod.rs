@@ -14,6 +14,7 @@ pub mod error_shape;
 pub mod field;
 mod field_send;
 mod form_spec;
+pub mod inventory;
 pub mod list_query;
 pub mod listing;
 pub mod paging;

@@ -2,5 +2,6 @@
 
 pub mod connections;
 pub mod integrations;
+pub mod inventory;
 pub mod not_found;
 pub mod overview;

@@ -230,6 +230,7 @@ mod tests {
             route: Route::proxy("/proxy/grafana-oncall"),
             settings: Map::new(),
             note: None,
+            demo: false,
         }
     }
 

@@ -21,6 +21,10 @@ pub struct Connection {
     /// Shown to whoever uses the connection: where to get its key, whom to ask.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A demonstration connection of the shipped preset: it may take the preset's published
+    /// demo credentials (the sandbox's), which no other connection ever takes from a file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
 }
 
 impl Connection {

@@ -3,7 +3,7 @@
 //! It sits above both the connection and its form (it checks one with the other).
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::connection::Connection;
 use super::connection_form::{draft_from, settings_form};
@@ -31,6 +31,22 @@ pub fn export_file(connections: &[Connection], kept: &[Value]) -> String {
             .collect(),
     };
     serde_json::to_string_pretty(&file).expect("connections serialise")
+}
+
+/// The published demo credentials of the preset's demo entries, by connection id: only entries
+/// marked `"demo": true` count, and only their `secrets`. Nothing else in any file is a secret
+/// Patchbay takes.
+pub fn demo_secrets(text: &str) -> Vec<(String, Map<String, Value>)> {
+    file_entries(text)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|entry| entry.get("demo") == Some(&Value::Bool(true)))
+        .filter_map(|entry| {
+            let id = entry.get("id")?.as_str()?.to_string();
+            let secrets = entry.get("secrets")?.as_object()?.clone();
+            Some((id, secrets))
+        })
+        .collect()
 }
 
 /// What an import found: the connections it can use and a line per entry it could not.

@@ -12,6 +12,7 @@ fn demo() -> Connection {
         route: Route::proxy("/proxy/confluent"),
         settings: json!({"api_key": "DEMOKEY"}).as_object().unwrap().clone(),
         note: Some("Ask #ops for the secret".into()),
+        demo: false,
     }
 }
 
@@ -202,7 +203,7 @@ fn import_refuses_what_is_not_a_connections_file() {
 }
 
 #[test]
-fn the_shipped_preset_is_a_valid_file_with_a_connection_per_vendor_and_api_and_no_secret() {
+fn the_shipped_preset_is_a_valid_file_with_a_demo_connection_per_vendor_and_api() {
     let text = include_str!("../../public/connections.json");
     let imported = import_file(text).unwrap();
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
@@ -216,7 +217,30 @@ fn the_shipped_preset_is_a_valid_file_with_a_connection_per_vendor_and_api_and_n
         .filter_map(|c| c.settings.get("version")?.as_str())
         .collect();
     assert_eq!(versions, ["v6", "v7"]);
-    assert!(!text.contains("secret\":") && !text.contains("token\":"));
+    // Imported, no connection carries a secret; only the demo entries publish the sandbox's.
+    assert!(imported.connections.iter().all(|c| c.demo));
+    let exported = export_file(&imported.connections, &[]);
+    assert!(
+        !exported.contains("\"secrets\""),
+        "an export carries no secrets key"
+    );
+    let demo = demo_secrets(text);
+    assert_eq!(demo.len(), imported.connections.len());
+    assert!(demo
+        .iter()
+        .any(|(id, s)| id == "confluent-demo" && s["api_secret"] == "demo-secret"));
+}
+
+#[test]
+fn only_entries_marked_demo_publish_credentials() {
+    let file = r#"{"connections": [
+        {"id": "a", "demo": true, "secrets": {"api_key": "k"}},
+        {"id": "b", "secrets": {"api_key": "real"}},
+        {"id": "c", "demo": "yes", "secrets": {"api_key": "real"}}
+    ]}"#;
+    let demo = demo_secrets(file);
+    assert_eq!(demo.len(), 1);
+    assert_eq!(demo[0].0, "a");
 }
 
 #[test]

@@ -200,6 +200,8 @@ pub fn from_draft(draft: &Value, id: &str) -> Result<Submitted, String> {
             route,
             settings: object("settings"),
             note: Some(text("note")).filter(|n| !n.is_empty()),
+            // Saved by a person, it is theirs: no demo credentials come to it any more.
+            demo: false,
         },
         secrets: object("secrets"),
         remember: sent.get("remember") == Some(&Value::Bool(true)),

@@ -153,6 +153,7 @@ fn editing_never_puts_a_secret_back_into_the_draft() {
         route: Route::Direct,
         settings: json!({"api_key": "K"}).as_object().unwrap().clone(),
         note: Some("from #ops".into()),
+        demo: false,
     };
     let draft = draft_from(&connection);
     assert_eq!(draft.get("secrets"), None);

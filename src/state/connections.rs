@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::connection::Connection;
-use super::connection_file::{export_file, import_file, problem_of, read_saved};
+use super::connection_file::{demo_secrets, export_file, import_file, problem_of, read_saved};
 use super::credentials::Secrets;
 use super::storage::{self, Area};
 use crate::domain::Vendor;
@@ -36,16 +36,34 @@ impl Connections {
             secrets,
         };
         let saved = storage::read(Area::Local, STORAGE_KEY).and_then(|text| read_saved(&text).ok());
-        match saved {
+        let has_demo = match saved {
             Some(saved) => {
+                let has_demo = saved.connections.iter().any(|c| c.demo);
                 store.list.set(saved.connections);
                 store.unreadable.set(saved.unreadable);
                 store.loaded.set(true);
+                has_demo
             }
-            None => leptos::task::spawn_local(async move {
-                store.list.set(fetch_preset().await);
-                store.loaded.set(true);
-            }),
+            None => true,
+        };
+        // The preset is read when nothing is saved, and for the demo credentials of demo
+        // connections (kept in memory only, like typed secrets that are not remembered).
+        if has_demo {
+            let use_list = !store.loaded.get_untracked();
+            leptos::task::spawn_local(async move {
+                let text = fetch_preset().await;
+                let preset = import_file(&text)
+                    .map(|i| i.connections)
+                    .unwrap_or_default();
+                if use_list {
+                    store.list.set(preset.clone());
+                }
+                store.give_demo_secrets(&preset, &demo_secrets(&text));
+                // Set once: pages redraw when it changes, and a redraw restarts their reads.
+                if use_list {
+                    store.loaded.set(true);
+                }
+            });
         }
         provide_context(store);
         store
@@ -53,6 +71,27 @@ impl Connections {
 
     pub fn use_context() -> Self {
         expect_context::<Connections>()
+    }
+
+    /// Gives each demo connection that has no secrets yet the preset's demo credentials, when
+    /// it still points where the preset's entry does.
+    fn give_demo_secrets(&self, preset: &[Connection], demo: &[(String, Map<String, Value>)]) {
+        let list = self.list.get_untracked();
+        for connection in list.iter().filter(|c| c.demo) {
+            let same_place = preset.iter().any(|p| {
+                p.id == connection.id
+                    && p.demo
+                    && p.vendor == connection.vendor
+                    && p.base_url == connection.base_url
+                    && p.route == connection.route
+            });
+            let given = demo.iter().find(|(id, _)| *id == connection.id);
+            if let (true, Some((_, secrets))) = (same_place, given) {
+                if !self.secrets.has_any(&connection.id) {
+                    self.secrets.save(&connection.id, secrets.clone(), false);
+                }
+            }
+        }
     }
 
     /// False until the saved list or the preset has been read.
@@ -168,15 +207,12 @@ impl Connections {
 }
 
 /// The deployment's preset; a missing or broken preset means starting with none.
-async fn fetch_preset() -> Vec<Connection> {
+async fn fetch_preset() -> String {
     let Ok(response) = gloo_net::http::Request::get(PRESET_URL).send().await else {
-        return Vec::new();
+        return String::new();
     };
     if !response.ok() {
-        return Vec::new();
+        return String::new();
     }
-    let text = response.text().await.unwrap_or_default();
-    import_file(&text)
-        .map(|i| i.connections)
-        .unwrap_or_default()
+    response.text().await.unwrap_or_default()
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::download::download;
 use crate::state::connection_file::{import_file, ImportReport};
 use crate::state::{Connections, Toasts};
 
@@ -15,7 +16,7 @@ pub fn ExportButton() -> impl IntoView {
     let connections = Connections::use_context();
     let toasts = Toasts::use_context();
     let export = move |_| {
-        if download(EXPORT_NAME, &connections.export()).is_err() {
+        if download(EXPORT_NAME, "application/json", &connections.export()).is_err() {
             toasts.error("The browser refused the download.");
         }
     };
@@ -94,19 +95,4 @@ pub fn ImportReportPanel(report: RwSignal<Option<Result<ImportReport, String>>>)
             }
         })
     }
-}
-
-/// Offers `text` as a file download.
-fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
 }

@@ -23,6 +23,7 @@ mod with_record;
 
 use leptos::prelude::*;
 
+pub use calls::load_all;
 use frame::ConnectionFrame;
 
 /// `/c/:conn`: the connection's integrations.

@@ -73,7 +73,7 @@ test('the CSP is strict and allows exactly the loader this build wrote', async (
 test('a first visit to a deep link finds its connection under the CSP', async () => {
   const { context, page } = await openPage(browser);
   await page.goto('/c/confluent-demo/i/some-id');
-  await page.getByRole('heading', { level: 2, name: 'Credentials needed' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Integration — Confluent sandbox' }).waitFor();
   assert.equal(await page.getByText('No such connection').count(), 0);
   await assertNoPageErrors(page);
   await context.close();

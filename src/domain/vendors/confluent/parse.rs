@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::target::TargetKind;
 use crate::domain::api::{Cell, IntegrationSummary, Lookups, Record};
-use crate::domain::columns::{Column, Read};
+use crate::domain::columns::{Column, Read, Role};
 use crate::domain::listing::{Paging, RecordShape};
 
 /// Where Confluent keeps its records: `{data: [...], metadata: {next, total_size}}`.
@@ -44,10 +44,11 @@ pub const COLUMNS: [Column; 9] = [
             cell: target_cell,
             secrets: &["/target/url", "/target/webhook_url"],
         },
-    ),
+    )
+    .as_(Role::Target),
     Column::both("Description", Read::Text("/description")),
-    Column::both("Created", Read::Time("/metadata/created_at")),
-    Column::both("Updated", Read::Time("/metadata/updated_at")),
+    Column::both("Created", Read::Time("/metadata/created_at")).as_(Role::Created),
+    Column::both("Updated", Read::Time("/metadata/updated_at")).as_(Role::Updated),
     Column::detail("Self", Read::Text("/metadata/self")),
     Column::detail("Resource name", Read::Text("/metadata/resource_name")),
 ];

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use super::options::{label_of, secret_keys};
 use crate::domain::api::{Cell, IntegrationSummary, Lookups, Record};
-use crate::domain::columns::{Column, Read};
+use crate::domain::columns::{Column, Read, Role};
 use crate::domain::listing::{OffsetEnd, Paging, RecordShape};
 use crate::domain::records::title_in;
 
@@ -80,10 +80,10 @@ pub const COLUMNS: [Column; 9] = [
     Column::detail("Name", Read::Text("/name")),
     Column::both("Type", Read::computed(type_cell)),
     Column::both("Urgency", Read::Text("/urgency")),
-    Column::both("Enabled", Read::enabled("/enabled")),
+    Column::both("Enabled", Read::enabled("/enabled")).as_(Role::Enabled),
     Column::both("Destinations", Read::computed(destinations_cell)),
-    Column::both("Updated", Read::Time("/updated_at")),
-    Column::detail("Created", Read::Time("/created_at")),
+    Column::both("Updated", Read::Time("/updated_at")).as_(Role::Updated),
+    Column::detail("Created", Read::Time("/created_at")).as_(Role::Created),
     // Names the credentials among the options, so every view (the raw JSON too) masks them.
     Column::detail(
         "Options",

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use super::spec::{event_title, kind_title, INCOMING};
 use crate::domain::api::{Cell, IntegrationSummary, LookupPage, Lookups, Record};
-use crate::domain::columns::{Column, Read};
+use crate::domain::columns::{Column, Read, Role};
 use crate::domain::error::ApiError;
 use crate::domain::error_body::malformed;
 use crate::domain::field::Choice;
@@ -50,11 +50,11 @@ pub const COLUMNS: [Column; 15] = [
     Column::detail("ID", Read::Id),
     Column::detail("Name", Read::Text("/name")),
     Column::both("Type", Read::computed(type_cell)),
-    Column::both("Enabled", Read::enabled("/enabled")),
+    Column::both("Enabled", Read::enabled("/enabled")).as_(Role::Enabled),
     Column::both("Channels", Read::computed(channels_cell)),
     Column::both("Post as", Read::Text("/username")),
     Column::both("Event", Read::computed(event_cell)),
-    Column::both("URLs", Read::computed(urls_cell)),
+    Column::both("URLs", Read::computed(urls_cell)).as_(Role::Target),
     Column::both("Script", Read::computed(script_cell)),
     Column::detail(
         "Webhook URL",
@@ -70,9 +70,9 @@ pub const COLUMNS: [Column; 15] = [
             secrets: SECRETS,
         },
     ),
-    Column::both("Updated", Read::Time("/_updatedAt")),
+    Column::both("Updated", Read::Time("/_updatedAt")).as_(Role::Updated),
     Column::detail("Updated by", Read::Text("/_updatedBy/username")),
-    Column::detail("Created", Read::Time("/_createdAt")),
+    Column::detail("Created", Read::Time("/_createdAt")).as_(Role::Created),
     Column::detail("Created by", Read::Text("/_createdBy/username")),
 ];
 

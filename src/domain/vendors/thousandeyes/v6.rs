@@ -8,7 +8,7 @@ use super::errors;
 use crate::domain::api::{
     Capabilities, Cell, Cursor, IntegrationSummary, ListQuery, Lookups, Page, Record, Vertical,
 };
-use crate::domain::columns::{Column, Read};
+use crate::domain::columns::{Column, Read, Role};
 use crate::domain::error::ApiError;
 use crate::domain::error_body::malformed;
 use crate::domain::field::{Choice, FieldSpec, FormSpec};
@@ -137,7 +137,7 @@ pub const COLUMNS: [Column; 7] = [
     ),
     // A Slack webhook URL is its own credential; other targets may carry tokens in their
     // path or query: every target is masked, its host shown.
-    Column::both("Target", Read::Secret("/target")),
+    Column::both("Target", Read::Secret("/target")).as_(Role::Target),
     Column::both("Channel", Read::Text("/channel")),
     Column::both("Auth user", Read::Text("/authUser")),
     Column::detail("Auth method", Read::Text("/authMethod")),

@@ -17,7 +17,7 @@ use crate::domain::api::{
     RecordAction, RowFilter, SubList, SubPage, VendorApi, Vertical,
 };
 use crate::domain::clock::rfc3339_of_epoch_ms;
-use crate::domain::columns::{Column, Read};
+use crate::domain::columns::{Column, Read, Role};
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
 use crate::domain::listing::{Paging, RecordShape};
@@ -85,7 +85,7 @@ pub const COLUMNS: [Column; 19] = [
         Read::computed(|r, _| Cell::Text(kind_of(r).title().into())),
     ),
     // A Slack or Teams webhook URL is its own credential: masked, its host shown.
-    Column::both("Target", Read::Secret("/target")),
+    Column::both("Target", Read::Secret("/target")).as_(Role::Target),
     Column::both(
         "Authentication",
         Read::computed(|r, _| label_of(&spec::AUTH_TYPES, r.text("/authentication/type"))),
@@ -94,7 +94,7 @@ pub const COLUMNS: [Column; 19] = [
         "Category",
         Read::computed(|r, _| label_of(&spec::CATEGORIES, r.text("/category"))),
     ),
-    Column::both("Enabled", Read::enabled("/enabled")),
+    Column::both("Enabled", Read::enabled("/enabled")).as_(Role::Enabled),
     Column::both("Status", Read::Text("/status")),
     Column::both(
         "Updated",
@@ -104,7 +104,8 @@ pub const COLUMNS: [Column; 19] = [
                 None => Cell::Empty,
             },
         ),
-    ),
+    )
+    .as_(Role::Updated),
     Column::detail("Path", Read::Text("/path")),
     Column::detail("Payload", Read::Text("/payload")),
     Column::detail("Query parameters", Read::Text("/queryParams")),

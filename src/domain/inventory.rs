@@ -1,0 +1,308 @@
+//! One inventory across every connection: each vendor's records mapped onto the same columns
+//! (vendor, connection, name, a normalised kind beside the vendor's own, target and its host,
+//! enabled, created, updated), read from each vertical's column table by the columns' roles,
+//! and exported as CSV or JSON with secrets redacted and spreadsheet formulas neutralised.
+
+use serde_json::{json, Value};
+
+use super::api::VendorApi;
+use super::columns::{Read, Role};
+use super::records::{Cell, Lookups, Record};
+use super::safety::{csv_cell, fingerprint, mask_value};
+use super::vendor::Vendor;
+
+/// What kind of destination an integration is, the same words for every vendor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NormalKind {
+    Webhook,
+    Slack,
+    Teams,
+    PagerDuty,
+    Email,
+    Other,
+}
+
+impl NormalKind {
+    pub const ALL: [NormalKind; 6] = [
+        NormalKind::Webhook,
+        NormalKind::Slack,
+        NormalKind::Teams,
+        NormalKind::PagerDuty,
+        NormalKind::Email,
+        NormalKind::Other,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            NormalKind::Webhook => "webhook",
+            NormalKind::Slack => "slack",
+            NormalKind::Teams => "teams",
+            NormalKind::PagerDuty => "pagerduty",
+            NormalKind::Email => "email",
+            NormalKind::Other => "other",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            NormalKind::Webhook => "Webhook",
+            NormalKind::Slack => "Slack",
+            NormalKind::Teams => "Microsoft Teams",
+            NormalKind::PagerDuty => "PagerDuty",
+            NormalKind::Email => "Email",
+            NormalKind::Other => "Other",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<NormalKind> {
+        NormalKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
+/// The kind of an integration, from where it sends first (a Slack webhook host is Slack,
+/// whatever the vendor calls it), then from the vendor's own type name.
+pub fn normal_kind(vendor_kind: &str, target: Option<&str>) -> NormalKind {
+    let host = target.and_then(host_of).unwrap_or_default();
+    let by_host = [
+        ("hooks.slack.com", NormalKind::Slack),
+        ("webhook.office.com", NormalKind::Teams),
+        ("outlook.office.com", NormalKind::Teams),
+        ("pagerduty.com", NormalKind::PagerDuty),
+    ];
+    if let Some((_, kind)) = by_host
+        .iter()
+        .find(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))
+    {
+        return *kind;
+    }
+    if target.is_some_and(|t| t.starts_with("mailto:")) {
+        return NormalKind::Email;
+    }
+    let words = vendor_kind.to_ascii_lowercase().replace(['_', '-'], " ");
+    let by_name = [
+        ("slack", NormalKind::Slack),
+        ("teams", NormalKind::Teams),
+        ("pagerduty", NormalKind::PagerDuty),
+        ("pager duty", NormalKind::PagerDuty),
+        ("email", NormalKind::Email),
+        ("e mail", NormalKind::Email),
+        ("webhook", NormalKind::Webhook),
+        // ThousandEyes v7's generic connectors post to a URL.
+        ("connector", NormalKind::Webhook),
+    ];
+    by_name
+        .iter()
+        .find(|(word, _)| words.contains(word))
+        .map_or(NormalKind::Other, |(_, kind)| *kind)
+}
+
+/// The host of an absolute URL, lower-cased, without port or user info.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => host.split(':').next()?,
+    };
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// One integration, as the inventory shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InventoryRow {
+    pub vendor: Vendor,
+    pub connection_id: String,
+    pub connection: String,
+    pub id: String,
+    pub name: String,
+    pub kind: NormalKind,
+    /// The vendor's own word for it ("Outgoing webhook", "SLACK").
+    pub vendor_kind: String,
+    pub target: Option<String>,
+    /// The target is a credential (a Slack webhook URL): shown and exported masked.
+    pub target_secret: bool,
+    pub host: Option<String>,
+    pub enabled: Option<bool>,
+    pub created: Option<String>,
+    pub updated: Option<String>,
+}
+
+/// A record of `api`'s vendor, read through the roles of its column table.
+pub fn row_of(
+    api: &dyn VendorApi,
+    (connection_id, connection): (&str, &str),
+    record: &Record,
+    lookups: &Lookups,
+) -> InventoryRow {
+    let summary = api.summary(record);
+    let mut target = None;
+    let (mut enabled, mut created, mut updated) = (None, None, None);
+    for column in api.columns() {
+        match column.role {
+            Role::Target if target.is_none() => {
+                target = match column.cell(record, lookups) {
+                    Cell::Secret(url) => Some((first_url(&url), true)),
+                    Cell::Text(url) => Some((first_url(&url), false)),
+                    _ => None,
+                }
+            }
+            Role::Enabled => {
+                if let Read::Flag { pointer, .. } = column.read {
+                    enabled = record.raw.pointer(pointer).and_then(Value::as_bool);
+                }
+            }
+            Role::Created => created = time_of(column.cell(record, lookups)),
+            Role::Updated => updated = time_of(column.cell(record, lookups)),
+            _ => {}
+        }
+    }
+    let (target, target_secret) = target.map_or((None, false), |(t, s)| (Some(t), s));
+    InventoryRow {
+        vendor: api.vendor(),
+        connection_id: connection_id.to_string(),
+        connection: connection.to_string(),
+        id: record.id.clone(),
+        kind: normal_kind(&summary.kind, target.as_deref()),
+        vendor_kind: summary.kind,
+        name: summary.name,
+        host: target.as_deref().and_then(host_of),
+        target,
+        target_secret,
+        enabled,
+        created,
+        updated,
+    }
+}
+
+/// The first of a list of URLs ("a, b" as a cell shows several).
+fn first_url(text: &str) -> String {
+    text.split(", ").next().unwrap_or(text).to_string()
+}
+
+fn time_of(cell: Cell) -> Option<String> {
+    match cell {
+        Cell::Time(time) => Some(time),
+        _ => None,
+    }
+}
+
+impl InventoryRow {
+    /// The target as it may be shown or exported: masked when it is a credential.
+    pub fn shown_target(&self) -> Option<String> {
+        let target = self.target.as_deref()?;
+        Some(if self.target_secret {
+            mask_value(target)
+        } else {
+            target.to_string()
+        })
+    }
+
+    /// Whether the row passes the inventory's filters (`(name, value)` pairs: vendor,
+    /// connection, kind, enabled, host) and its search (name, connection, kinds, host).
+    pub fn passes(&self, filters: &[(String, String)], search: &str) -> bool {
+        let filtered = filters.iter().all(|(name, value)| match name.as_str() {
+            "vendor" => self.vendor.slug() == value,
+            "connection" => self.connection_id == *value,
+            "kind" => self.kind.slug() == value,
+            "enabled" => self.enabled.map(|e| e.to_string()).as_deref() == Some(value),
+            "host" => self.host.as_deref() == Some(value),
+            _ => true,
+        });
+        let search = search.trim().to_lowercase();
+        filtered
+            && (search.is_empty()
+                || [
+                    self.name.as_str(),
+                    self.connection.as_str(),
+                    self.vendor_kind.as_str(),
+                    self.kind.title(),
+                    self.vendor.title(),
+                    self.host.as_deref().unwrap_or_default(),
+                ]
+                .iter()
+                .any(|text| text.to_lowercase().contains(&search)))
+    }
+}
+
+const CSV_HEADER: [&str; 11] = [
+    "vendor",
+    "connection",
+    "name",
+    "kind",
+    "vendor_kind",
+    "target",
+    "host",
+    "enabled",
+    "created",
+    "updated",
+    "id",
+];
+
+/// The rows as CSV: a header row, secrets masked, every cell neutralised for spreadsheets.
+pub fn to_csv(rows: &[InventoryRow]) -> String {
+    let mut out = CSV_HEADER.join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        let cells = [
+            row.vendor.title().to_string(),
+            row.connection.clone(),
+            row.name.clone(),
+            row.kind.title().to_string(),
+            row.vendor_kind.clone(),
+            row.shown_target().unwrap_or_default(),
+            row.host.clone().unwrap_or_default(),
+            row.enabled.map(|e| e.to_string()).unwrap_or_default(),
+            row.created.clone().unwrap_or_default(),
+            row.updated.clone().unwrap_or_default(),
+            row.id.clone(),
+        ];
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The rows as JSON, with the filters and the time of the export: a secret target travels
+/// masked, with a fingerprint that tells whether it changed and nothing else.
+pub fn to_json(rows: &[InventoryRow], filters: &[(String, String)], exported_at: &str) -> String {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let mut entry = json!({
+                "vendor": row.vendor.slug(),
+                "connection": row.connection_id,
+                "connection_label": row.connection,
+                "id": row.id,
+                "name": row.name,
+                "kind": row.kind.slug(),
+                "vendor_kind": row.vendor_kind,
+                "target": row.shown_target(),
+                "host": row.host,
+                "enabled": row.enabled,
+                "created": row.created,
+                "updated": row.updated,
+            });
+            if let (true, Some(target)) = (row.target_secret, &row.target) {
+                entry["target_fingerprint"] = json!(fingerprint(target));
+            }
+            entry
+        })
+        .collect();
+    let filters: serde_json::Map<String, Value> = filters
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let document = json!({
+        "format": "patchbay.inventory/1",
+        "exported_at": exported_at,
+        "filters": filters,
+        "integrations": rows,
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+#[cfg(test)]
+#[path = "inventory_tests.rs"]
+mod tests;

@@ -1,0 +1,232 @@
+//! Reading every connection at once for the inventory: each connection's list loads into the
+//! shared list cache (so its own page opens on what was read here), all of them together, and
+//! each record becomes an inventory row once, when it lands.
+
+use leptos::prelude::*;
+
+use crate::domain::inventory::{row_of, InventoryRow};
+use crate::domain::{ListQuery, Lookups};
+use crate::http::WaitNotice;
+use crate::pages::integrations::load_all;
+use crate::state::cache::{key_of, ListStatus};
+use crate::state::connection_file::problem_of;
+use crate::state::{Connection, ListCache, Secrets};
+
+/// Where one connection's reading stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
+    /// Its list is read (or being read, or failed): how far.
+    Read(ListStatus),
+    /// A credential is missing; the message names it.
+    NeedsCredentials(String),
+    /// Its saved settings fail today's rules: nothing is sent.
+    NeedsAttention(String),
+}
+
+/// One connection as the inventory shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub connection: Connection,
+    pub key: String,
+    pub reading: Reading,
+}
+
+/// The rows made so far for one connection's cached list, and the list state they were made
+/// from: while its (load, edits) stamp stays, records are only added at the end.
+#[derive(Default)]
+struct Made {
+    stamp: Option<(u64, u64)>,
+    rows: Vec<InventoryRow>,
+}
+
+/// What the page reads: every connection's reading, and the rows of all of them.
+#[derive(Clone, Copy)]
+pub struct Inventory {
+    pub sources: Memo<Vec<Source>>,
+    /// By connection id; a handful of connections, so a list.
+    made: StoredValue<Vec<(String, Made)>>,
+    /// Bumped whenever rows were added or remade: what derives from the rows tracks it.
+    pub version: Memo<u64>,
+    /// Each connection's wait notice (a 429 counting down), by connection id.
+    pub waits: StoredValue<Vec<(String, RwSignal<Option<WaitNotice>>)>>,
+    /// The lists this page has started reading, so each is read once per visit.
+    started: StoredValue<Vec<String>>,
+    /// The page's owner: reads and their notices belong to the page, not to the effect that
+    /// starts them (an effect's next run would cancel them).
+    owner: StoredValue<Owner>,
+    cache: ListCache,
+    secrets: Secrets,
+}
+
+impl Inventory {
+    /// Starts reading every usable connection that has nothing cached yet.
+    pub fn new(connections: Signal<Vec<Connection>>) -> Self {
+        let cache = ListCache::use_context();
+        let secrets = Secrets::use_context();
+        let sources = Memo::new(move |_| {
+            connections
+                .get()
+                .into_iter()
+                .filter_map(|connection| source_of(connection, cache, secrets))
+                .collect::<Vec<_>>()
+        });
+        let made = StoredValue::new(Vec::<(String, Made)>::new());
+        let version = Memo::new(move |previous: Option<&u64>| {
+            let keys: Vec<(String, String, Connection)> = sources.with(|all| {
+                all.iter()
+                    .map(|s| (s.connection.id.clone(), s.key.clone(), s.connection.clone()))
+                    .collect()
+            });
+            made.update_value(|made| {
+                made.retain(|(id, _)| keys.iter().any(|(k, _, _)| k == id));
+                for (id, key, connection) in &keys {
+                    cache.with(key, |list| {
+                        let at = match made.iter().position(|(m, _)| m == id) {
+                            Some(at) => at,
+                            None => {
+                                made.push((id.clone(), Made::default()));
+                                made.len() - 1
+                            }
+                        };
+                        let entry = &mut made[at].1;
+                        let Some(list) = list else {
+                            *entry = Made::default();
+                            return;
+                        };
+                        let stamp = Some(list.stamp());
+                        if entry.stamp != stamp || entry.rows.len() > list.records.len() {
+                            *entry = Made {
+                                stamp,
+                                rows: Vec::new(),
+                            };
+                        }
+                        let Some(api) = connection.api() else { return };
+                        let names = (connection.id.as_str(), connection.label.as_str());
+                        let lookups = Lookups::new();
+                        let start = entry.rows.len();
+                        entry.rows.extend(
+                            list.records[start..]
+                                .iter()
+                                .map(|kept| row_of(api, names, &kept.record(), &lookups)),
+                        );
+                    });
+                }
+            });
+            previous.map_or(0, |v| v + 1)
+        });
+        let inventory = Inventory {
+            sources,
+            made,
+            version,
+            waits: StoredValue::new(Vec::new()),
+            started: StoredValue::new(Default::default()),
+            owner: StoredValue::new(Owner::current().expect("a page has an owner")),
+            cache,
+            secrets,
+        };
+        // Every usable connection not read completely yet starts reading, all at once (a read
+        // left behind by an earlier visit is started again; the newer one wins).
+        Effect::new(move |_| {
+            for source in sources.get() {
+                let Reading::Read(status) = &source.reading else {
+                    continue;
+                };
+                let fresh = inventory
+                    .started
+                    .try_update_value(|started| {
+                        let fresh = !started.contains(&source.key);
+                        if fresh {
+                            started.push(source.key.clone());
+                        }
+                        fresh
+                    })
+                    .unwrap_or(false);
+                if fresh && !status.complete {
+                    inventory.read(&source);
+                }
+            }
+        });
+        inventory
+    }
+
+    /// Reads (again) one connection's whole list.
+    pub fn read(&self, source: &Source) {
+        let Some(api) = source.connection.api() else {
+            return;
+        };
+        let owner = self.owner.get_value();
+        let id = &source.connection.id;
+        let notice = self.waits.try_update_value(|waits| {
+            if let Some((_, notice)) = waits.iter().find(|(w, _)| w == id) {
+                return *notice;
+            }
+            let notice = owner.with(|| RwSignal::new(None));
+            waits.push((id.clone(), notice));
+            notice
+        });
+        let Some(notice) = notice else { return };
+        let (cache, target, key) = (
+            self.cache,
+            self.secrets.target(&source.connection),
+            source.key.clone(),
+        );
+        owner.with(|| {
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
+                let query = ListQuery::default();
+                load_all(api, &target, &query, cache, &key, &move |n| {
+                    notice.set(Some(n))
+                })
+                .await;
+                notice.set(None);
+            })
+        });
+    }
+
+    /// The wait notice of one connection, if it has waited.
+    pub fn wait_of(&self, id: &str) -> Option<RwSignal<Option<WaitNotice>>> {
+        self.waits
+            .with_value(|waits| waits.iter().find(|(w, _)| w == id).map(|(_, n)| *n))
+    }
+
+    /// Reads every row made so far (tracked through `version`).
+    pub fn with_rows<T>(&self, read: impl FnOnce(Vec<&InventoryRow>) -> T) -> T {
+        self.version.track();
+        self.made.with_value(|made| {
+            // In the order of the connections, so the inventory reads like the side navigation.
+            let order = self.sources.with_untracked(|all| {
+                all.iter()
+                    .map(|s| s.connection.id.clone())
+                    .collect::<Vec<_>>()
+            });
+            read(
+                order
+                    .iter()
+                    .filter_map(|id| made.iter().find(|(m, _)| m == id))
+                    .flat_map(|(_, m)| m.rows.iter())
+                    .collect(),
+            )
+        })
+    }
+}
+
+/// A connection's reading, or `None` for a vendor whose pages are not built.
+fn source_of(connection: Connection, cache: ListCache, secrets: Secrets) -> Option<Source> {
+    connection.api()?;
+    let values = secrets.values(&connection.id);
+    let key = key_of(&connection, &values);
+    let reading = if let Some(problem) = problem_of(&connection) {
+        Reading::NeedsAttention(problem)
+    } else if let Err(missing) = connection
+        .vendor
+        .auth_headers(&connection.target(values).credentials)
+    {
+        Reading::NeedsCredentials(missing)
+    } else {
+        Reading::Read(cache.with(&key, |l| l.map(|l| l.status()).unwrap_or_default()))
+    };
+    Some(Source {
+        connection,
+        key,
+        reading,
+    })
+}
