@@ -190,7 +190,8 @@ impl Inventory {
 
     /// Reads every row made so far (tracked through `version`).
     pub fn with_rows<T>(&self, read: impl FnOnce(Vec<&InventoryRow>) -> T) -> T {
-        self.version.track();
+        // Read, not only tracked: a memo brings the rows up to date only when it is read.
+        let _made_up_to = self.version.get();
         self.made.with_value(|made| {
             // In the order of the connections, so the inventory reads like the side navigation.
             let order = self.sources.with_untracked(|all| {

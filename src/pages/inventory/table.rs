@@ -89,7 +89,7 @@ pub fn InventoryFilters(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl In
         view! {
             <label>
                 {title_of(name)}
-                <select on:change=change prop:value=current>
+                <select aria-label=title_of(name) on:change=change prop:value=current>
                     <option value="">"Any"</option>
                     {options}
                 </select>

@@ -1,0 +1,118 @@
+// All integrations: every demo connection read at once from the sandbox, one list across
+// vendors; a slow and a failing vendor; filters, search and sort in the URL; exports.
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+beforeEach(async () => { await sandbox.reset(0); });
+
+const line = (page, label) => page.locator('li.source').filter({ has: page.getByRole('link', { name: label, exact: true }) });
+const table = (page) => page.getByRole('table', { name: 'All integrations' });
+const counts = (page) => page.locator('.pager p').innerText();
+
+/** Waits until every connection's line says how many integrations it has, or why not. */
+async function waitAllRead(page) {
+  await page.waitForFunction(() => {
+    const lines = [...document.querySelectorAll('li.source > span[role=status]')];
+    return lines.length === 6 && lines.every((s) => /integrations?$|Failed|credentials/.test(s.textContent.trim()));
+  });
+}
+
+test('the demo opens on every vendor’s integrations; a slow vendor does not hold back the others, a failing one says why and retries', async () => {
+  await sandbox.fault({ match: { path: '/grafana-oncall/api/v1/integrations' }, times: 1, fault: { kind: 'delay', ms: 2500 } });
+  await sandbox.fault({ match: { path: '/confluent/notifications/v1/integrations' }, times: 3, fault: { kind: 'status', status: 503, body: { errors: [{ detail: 'maintenance' }] } } });
+  const { context, page } = await openPage(browser);
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1, name: 'All integrations' }).waitFor();
+  // PagerTree's rows are there while OnCall is still held back.
+  await line(page, 'PagerTree sandbox').getByText(/^\d+ integrations$/).waitFor();
+  assert.match(await line(page, 'Grafana OnCall sandbox').innerText(), /Loading|Waiting/);
+  await table(page).getByRole('rowheader').first().waitFor();
+  await waitAllRead(page);
+  const confluent = line(page, 'Confluent sandbox');
+  assert.match(await confluent.innerText(), /Failed after 0 read/);
+  for (const label of ['ThousandEyes sandbox (API v6)', 'ThousandEyes sandbox (API v7)', 'Grafana OnCall sandbox', 'Rocket.Chat sandbox', 'PagerTree sandbox']) {
+    assert.match(await line(page, label).innerText(), /\d+ integrations?$/, label);
+  }
+  await assertAccessible(page, 'inventory');
+  await confluent.getByRole('button', { name: 'Retry' }).click();
+  await confluent.getByText('5 integrations').waitFor();
+  assert.match(await counts(page), /^\d+ of \d+ integrations · page 1 of \d+$/);
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('filters, search and sort live in the URL; Back and reload restore them; a row opens its integration', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto('/');
+  await waitAllRead(page);
+  const filters = page.getByRole('form', { name: 'Filters' });
+  await filters.getByLabel('Kind').selectOption({ label: 'Slack' });
+  await page.waitForURL(/kind=slack/);
+  await table(page).getByRole('rowheader', { name: 'Slack integration' }).waitFor();
+  const names = await table(page).getByRole('rowheader').allTextContents();
+  assert.ok(names.includes('Cisco Slack') && names.includes('ThousandEyes Private') && names.includes('Slack integration'), names.join(', '));
+  for (const row of await table(page).getByRole('row').all().then((rows) => rows.slice(1))) {
+    assert.match(await row.innerText(), /Slack/);
+  }
+  await filters.getByLabel('Target host').selectOption({ label: 'hooks.slack.com' });
+  await page.waitForURL(/host=hooks\.slack\.com/);
+  await page.getByRole('searchbox', { name: 'Search all integrations' }).fill('cisco');
+  await page.waitForURL(/q=cisco/);
+  await page.waitForFunction(() => document.querySelectorAll('table.inventory tbody tr').length === 1);
+  assert.deepEqual(await table(page).getByRole('rowheader').allTextContents(), ['Cisco Slack']);
+  // The Slack webhook URL is a credential: its host shows, the URL is masked.
+  assert.ok(!(await table(page).innerText()).includes('services/REDACTED'));
+
+  await page.getByRole('searchbox', { name: 'Search all integrations' }).fill('');
+  await filters.getByLabel('Target host').selectOption({ label: 'Any' });
+  await table(page).getByRole('button', { name: 'Name' }).click();
+  await page.waitForURL(/sort=name/);
+  await page.waitForFunction(() => document.querySelectorAll('table.inventory tbody tr').length > 1);
+  const sorted = await table(page).getByRole('rowheader').allTextContents();
+  assert.deepEqual(sorted, [...sorted].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  await table(page).getByRole('button', { name: 'Name' }).click();
+  await page.waitForURL(/sort=-name/);
+  assert.equal(await table(page).locator('th[aria-sort=descending]').count(), 1);
+
+  await page.reload();
+  await waitAllRead(page);
+  assert.equal(await filters.getByLabel('Kind').inputValue(), 'slack');
+  await table(page).getByRole('link', { name: 'Cisco Slack' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Cisco Slack' }).waitFor();
+  await page.goBack();
+  await page.waitForURL(/kind=slack&sort=-name/);
+  await table(page).getByRole('link', { name: 'Cisco Slack' }).waitFor();
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('exports hold what is shown, secrets masked, formulas neutralised', async () => {
+  await sandbox.reset(0, { thousandeyes: { v7_generated: 0 } });
+  const { context, page } = await openPage(browser);
+  await page.goto('/?vendor=confluent');
+  await waitAllRead(page);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = await readFile(await csvDownload.path(), 'utf8');
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines[0], 'vendor,connection,name,kind,vendor_kind,target,host,enabled,created,updated,id');
+  assert.equal(lines.length, 1 + 5, 'the header and Confluent’s five');
+  assert.ok(lines.slice(1).every((l) => l.startsWith('Confluent Cloud,')), 'only what the filter shows');
+  assert.ok(!csv.includes('hooks.slack.com/services/T'), 'the Slack webhook URL is masked');
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
+  assert.equal(exported.format, 'patchbay.inventory/1');
+  assert.deepEqual(exported.filters, { vendor: 'confluent' });
+  assert.ok(!Number.isNaN(Date.parse(exported.exported_at)));
+  const slack = exported.integrations.find((i) => i.kind === 'slack');
+  assert.match(slack.target_fingerprint, /^[0-9a-f]{16}$/);
+  assert.equal(slack.host, 'hooks.slack.com');
+  await assertNoPageErrors(page);
+  await context.close();
+});
