@@ -8,6 +8,7 @@ pub mod budget;
 pub mod clock;
 pub mod columns;
 pub mod draft;
+pub mod drift;
 pub mod error;
 pub mod error_body;
 pub mod error_shape;

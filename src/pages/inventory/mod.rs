@@ -2,6 +2,7 @@
 //! they share. Search, filters, sort and page live in the URL, so Back and a shared link
 //! restore them; what is shown exports as CSV or JSON, secrets redacted.
 
+mod drift;
 mod reading;
 mod sources;
 mod table;
@@ -14,6 +15,7 @@ use crate::components::download::download;
 use crate::domain::inventory::{to_csv, to_json, InventoryRow};
 use crate::pages::integrations::list_view::capped;
 use crate::state::{Connections, Toasts};
+use drift::DriftSection;
 use reading::Inventory;
 use sources::SourceList;
 use table::{InventoryFilters, InventoryTable};
@@ -156,5 +158,6 @@ pub fn InventoryPage() -> impl IntoView {
         </div>
         <InventoryFilters inventory ask go/>
         <InventoryTable inventory ask go/>
+        <DriftSection inventory/>
     }
 }

@@ -4,7 +4,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox } from '../browser.mjs';
+import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox, SANDBOX_URL } from '../browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -113,6 +113,51 @@ test('exports hold what is shown, secrets masked, formulas neutralised', async (
   const slack = exported.integrations.find((i) => i.kind === 'slack');
   assert.match(slack.target_fingerprint, /^[0-9a-f]{16}$/);
   assert.equal(slack.host, 'hooks.slack.com');
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('drift: an earlier export re-loaded tells what was added, removed, renamed and whose secret rotated', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto('/?vendor=confluent');
+  await waitAllRead(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const earlier = await download.path();
+
+  // Changes made elsewhere, straight at the vendor.
+  const confluent = async (method, path, body) => {
+    const response = await fetch(`${SANDBOX_URL}/confluent/notifications/v1/integrations${path}`, {
+      method,
+      headers: { authorization: `Basic ${Buffer.from('DEMOKEY:demo-secret').toString('base64')}`, 'content-type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.text()}`);
+  };
+  await confluent('PATCH', '/i-12346', { display_name: 'Webhook renamed' });
+  await confluent('PATCH', '/dlz-f3a90de', { target: { kind: 'Slack', webhook_url: 'https://hooks.slack.com/services/T1/B1/rotatedsecret0000' } });
+  await confluent('DELETE', '/i-12347');
+  await confluent('POST', '', { display_name: 'Fresh hook', target: { kind: 'Webhook', url: 'https://fresh.example.com/hook' } });
+
+  await page.reload();
+  await waitAllRead(page);
+  await page.locator('#drift-file').setInputFiles(earlier);
+  const drift = page.getByRole('table', { name: 'Drift' });
+  await drift.getByRole('row').nth(4).waitFor();
+  const rows = (await drift.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(rows.sort(), [
+    'Added Fresh hook Confluent Cloud Confluent sandbox',
+    'Changed Slack integration Confluent Cloud Confluent sandbox target: a secret → another secret',
+    'Changed Webhook renamed Confluent Cloud Confluent sandbox name: Webhook integration → Webhook renamed',
+    'Removed Teams integration Confluent Cloud Confluent sandbox',
+  ]);
+  assert.ok(!(await drift.innerText()).includes('rotatedsecret'));
+  await page.getByRole('button', { name: 'Removed (1)' }).click();
+  assert.equal(await drift.getByRole('row').count(), 2);
+  await assertAccessible(page, 'inventory with drift');
+  const [driftDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export drift' }).click()]);
+  const exported = JSON.parse(await readFile(await driftDownload.path(), 'utf8'));
+  assert.equal(exported.format, 'patchbay.drift/1');
+  assert.equal(exported.differences.length, 4);
   await assertNoPageErrors(page);
   await context.close();
 });

@@ -1,0 +1,164 @@
+//! Drift: an earlier inventory export loaded from a file and compared with the integrations
+//! as they are now (with the export's own filters), each difference field by field, secrets
+//! by fingerprint only; filterable by kind of change, and itself exportable.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::reading::{Inventory, Reading};
+use crate::components::download::download;
+use crate::domain::drift::{compare, entry_of, read_export, to_json, Change, Difference, Earlier};
+use crate::domain::Vendor;
+use crate::routes::AppRoute;
+use crate::state::Toasts;
+
+#[component]
+pub fn DriftSection(inventory: Inventory) -> impl IntoView {
+    let toasts = Toasts::use_context();
+    let earlier = RwSignal::new(None::<Result<Earlier, String>>);
+    let only = RwSignal::new(None::<Change>);
+    let load = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            earlier.set(Some(read_export(&text)));
+        });
+    };
+    let differences = Memo::new(move |_| {
+        let Some(Ok(earlier)) = earlier.get() else {
+            return Vec::new();
+        };
+        let now: Vec<_> = inventory.with_rows(|rows| {
+            rows.into_iter()
+                .filter(|row| row.passes(&earlier.filters, ""))
+                .map(entry_of)
+                .collect()
+        });
+        compare(&earlier.entries, &now)
+    });
+    // Until every connection is read, what is not read yet would look removed.
+    let unfinished = Memo::new(move |_| {
+        inventory.sources.with(|all| {
+            all.iter()
+                .any(|s| matches!(&s.reading, Reading::Read(status) if !status.complete))
+        })
+    });
+    let export = move |_| {
+        let Some(Ok(was)) = earlier.get_untracked() else {
+            return;
+        };
+        let now = String::from(js_sys::Date::new_0().to_iso_string());
+        let text = to_json(&differences.get_untracked(), &was.exported_at, &now);
+        if download("patchbay-drift.json", "application/json", &text).is_err() {
+            toasts.error("The browser refused the download.");
+        }
+    };
+    let body = move || {
+        earlier.get().map(|loaded| match loaded {
+            Err(problem) => view! { <p class="notice" role="alert">{problem}</p> }.into_any(),
+            Ok(was) => {
+                let count = move |change: Change| {
+                    differences.with(|all| all.iter().filter(|d| d.change == change).count())
+                };
+                let choice = move |change: Option<Change>| {
+                    let label = match change {
+                        None => format!("All ({})", differences.with(Vec::len)),
+                        Some(c) => format!("{} ({})", c.title(), count(c)),
+                    };
+                    view! {
+                        <button type="button" class="secondary" aria-pressed=move || (only.get() == change).to_string()
+                            on:click=move |_| only.set(change)>{label}</button>
+                    }
+                };
+                let rows = move || {
+                    differences
+                        .get()
+                        .into_iter()
+                        .filter(|d| only.get().is_none_or(|c| c == d.change))
+                        .map(difference_row)
+                        .collect_view()
+                };
+                view! {
+                    <p>{format!("Since the export of {}{}.", was.exported_at,
+                        if was.filters.is_empty() { String::new() } else { " (with its filters)".into() })}</p>
+                    {move || unfinished.get().then(|| view! {
+                        <p class="notice" role="status">"Some connections are still being read: integrations not read yet show as removed until they are."</p>
+                    })}
+                    <div class="actions" role="group" aria-label="Show">
+                        {choice(None)} {choice(Some(Change::Added))} {choice(Some(Change::Removed))} {choice(Some(Change::Changed))}
+                        <button type="button" class="secondary" on:click=export>"Export drift"</button>
+                    </div>
+                    <table aria-label="Drift">
+                        <thead><tr>
+                            <th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Vendor"</th>
+                            <th scope="col">"Connection"</th><th scope="col">"What changed"</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <section class="drift" aria-labelledby="drift-title">
+            <h2 id="drift-title">"Drift"</h2>
+            <label class="button secondary" for="drift-file">"Compare with an earlier export…"</label>
+            <input type="file" id="drift-file" class="visually-hidden" accept=".json,application/json" on:change=load/>
+            {body}
+        </section>
+    }
+}
+
+fn difference_row(difference: Difference) -> impl IntoView {
+    let Difference {
+        change,
+        entry,
+        fields,
+    } = difference;
+    let name = match change {
+        Change::Removed => entry.name.clone().into_any(),
+        _ => {
+            let href = AppRoute::Detail {
+                conn: entry.connection.clone(),
+                id: entry.id.clone(),
+            }
+            .href();
+            view! { <A href=href>{entry.name.clone()}</A> }.into_any()
+        }
+    };
+    let what = fields
+        .iter()
+        .map(|(field, before, after)| format!("{field}: {before} → {after}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let connection = if entry.connection_label.is_empty() {
+        entry.connection.clone()
+    } else {
+        entry.connection_label.clone()
+    };
+    view! {
+        <tr>
+            <td>{change.title()}</td>
+            <th scope="row">{name}</th>
+            <td>{Vendor::from_slug(&entry.vendor).map_or(entry.vendor.clone(), |v| v.title().to_string())}</td>
+            <td>{connection}</td>
+            <td>{what}</td>
+        </tr>
+    }
+}
