@@ -303,6 +303,75 @@ pub fn to_json(rows: &[InventoryRow], filters: &[(String, String)], exported_at:
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 
+/// The integrations that send to one host, and which of them send to the very same URL.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostGroup<'a> {
+    pub host: String,
+    pub rows: Vec<&'a InventoryRow>,
+    /// How many vendors send there.
+    pub vendors: usize,
+    /// Sets of two or more rows with the same target URL, as indices into `rows`.
+    pub same_url: Vec<Vec<usize>>,
+}
+
+/// Rows grouped by target host, the busiest host first (ties by name); rows without a host
+/// are left out.
+pub fn group_by_host<'a>(rows: &[&'a InventoryRow]) -> Vec<HostGroup<'a>> {
+    let mut groups: Vec<HostGroup<'a>> = Vec::new();
+    for row in rows {
+        let Some(host) = row.host.as_deref() else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.host == host) {
+            Some(group) => group.rows.push(row),
+            None => groups.push(HostGroup {
+                host: host.to_string(),
+                rows: vec![row],
+                vendors: 0,
+                same_url: Vec::new(),
+            }),
+        }
+    }
+    for group in &mut groups {
+        let mut vendors: Vec<Vendor> = group.rows.iter().map(|r| r.vendor).collect();
+        vendors.sort_by_key(|v| v.slug());
+        vendors.dedup();
+        group.vendors = vendors.len();
+        let mut seen: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (at, row) in group.rows.iter().enumerate() {
+            let target = row.target.as_deref().unwrap_or_default();
+            match seen.iter_mut().find(|(t, _)| *t == target) {
+                Some((_, ats)) => ats.push(at),
+                None => seen.push((target, vec![at])),
+            }
+        }
+        group.same_url = seen
+            .into_iter()
+            .map(|(_, ats)| ats)
+            .filter(|ats| ats.len() > 1)
+            .collect();
+    }
+    groups.sort_by(|a, b| b.rows.len().cmp(&a.rows.len()).then(a.host.cmp(&b.host)));
+    groups
+}
+
+/// How many rows each value of `key` has, the largest first (ties by value).
+pub fn counted<K: PartialEq + Ord + Clone>(
+    rows: &[&InventoryRow],
+    key: impl Fn(&InventoryRow) -> Option<K>,
+) -> Vec<(K, usize)> {
+    let mut counts: Vec<(K, usize)> = Vec::new();
+    for row in rows {
+        let Some(value) = key(row) else { continue };
+        match counts.iter_mut().find(|(k, _)| *k == value) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
+}
+
 #[cfg(test)]
 #[path = "inventory_tests.rs"]
 mod tests;

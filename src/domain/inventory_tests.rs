@@ -237,3 +237,48 @@ fn filters_and_search_read_the_shared_columns() {
     assert!(!r.passes(&f(&[("connection", "c2")]), ""));
     assert!(!r.passes(&[], "billing"));
 }
+
+#[test]
+fn a_webhook_configured_in_three_tools_is_one_group_of_three() {
+    let mut rows = vec![
+        row("Confluent hook", "https://alerts.example.com/in/abc", false),
+        row("Other path", "https://alerts.example.com/in/xyz", false),
+        row("Slack", "https://hooks.slack.com/services/x", true),
+        row("No target", "", false),
+    ];
+    rows[3].target = None;
+    rows[3].host = None;
+    let mut te = row("TE hook", "https://alerts.example.com/in/abc", false);
+    te.vendor = Vendor::ThousandEyes;
+    let mut pt = row("PT hook", "https://alerts.example.com/in/abc", false);
+    pt.vendor = Vendor::PagerTree;
+    rows.push(te);
+    rows.push(pt);
+    let refs: Vec<&InventoryRow> = rows.iter().collect();
+    let groups = group_by_host(&refs);
+    assert_eq!(groups.len(), 2, "rows without a host are left out");
+    let busiest = &groups[0];
+    assert_eq!(busiest.host, "alerts.example.com");
+    assert_eq!(busiest.rows.len(), 4);
+    assert_eq!(busiest.vendors, 3);
+    let same: Vec<Vec<&str>> = busiest
+        .same_url
+        .iter()
+        .map(|set| {
+            set.iter()
+                .map(|&at| busiest.rows[at].name.as_str())
+                .collect()
+        })
+        .collect();
+    assert_eq!(same, [["Confluent hook", "TE hook", "PT hook"]]);
+    assert_eq!(groups[1].host, "hooks.slack.com");
+    assert!(groups[1].same_url.is_empty());
+    assert_eq!(
+        counted(&refs, |r| Some(r.vendor.title())),
+        [
+            ("Confluent Cloud", 4),
+            ("PagerTree", 1),
+            ("ThousandEyes", 1)
+        ]
+    );
+}

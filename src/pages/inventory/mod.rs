@@ -3,6 +3,7 @@
 //! restore them; what is shown exports as CSV or JSON, secrets redacted.
 
 mod drift;
+mod glance;
 mod reading;
 mod sources;
 mod table;
@@ -16,6 +17,7 @@ use crate::domain::inventory::{to_csv, to_json, InventoryRow};
 use crate::pages::integrations::list_view::capped;
 use crate::state::{Connections, Toasts};
 use drift::DriftSection;
+use glance::{Glance, HostGroups};
 use reading::Inventory;
 use sources::SourceList;
 use table::{InventoryFilters, InventoryTable};
@@ -33,6 +35,8 @@ pub struct Ask {
     /// A column name; `-name` sorts the other way.
     pub sort: String,
     pub page: usize,
+    /// Grouped by target host instead of a table.
+    pub by_host: bool,
 }
 
 impl Ask {
@@ -52,6 +56,9 @@ impl Ask {
         }
         if self.page > 1 {
             params.append_pair("page", &self.page.to_string());
+        }
+        if self.by_host {
+            params.append_pair("group", "host");
         }
         let params = params.finish();
         if params.is_empty() {
@@ -110,8 +117,11 @@ pub fn InventoryPage() -> impl IntoView {
                 .collect(),
             sort: q.get("sort").unwrap_or_default(),
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            by_host: q.get("group").as_deref() == Some("host"),
         })
     });
+    // Only switching between the table and the groups redraws either.
+    let by_host = Memo::new(move |_| ask.with(|a| a.by_host));
     let go = Callback::new(move |asked: Ask| {
         navigate(
             &asked.href(),
@@ -153,11 +163,21 @@ pub fn InventoryPage() -> impl IntoView {
                     prop:value=move || ask.with(|a| a.search.clone())
                     on:input=move |ev| go.run(Ask { search: event_target_value(&ev), page: 1, ..ask.get_untracked() })/>
             </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || ask.with(|a| a.by_host)
+                    on:change=move |ev| go.run(Ask { by_host: event_target_checked(&ev), page: 1, ..ask.get_untracked() })/>
+                "Group by target host"
+            </label>
             <button type="button" class="secondary" on:click=move |_| export(false)>"Export CSV"</button>
             <button type="button" class="secondary" on:click=move |_| export(true)>"Export JSON"</button>
         </div>
+        <Glance inventory ask go/>
         <InventoryFilters inventory ask go/>
-        <InventoryTable inventory ask go/>
+        {move || if by_host.get() {
+            view! { <HostGroups inventory ask/> }.into_any()
+        } else {
+            view! { <InventoryTable inventory ask go/> }.into_any()
+        }}
         <DriftSection inventory/>
     }
 }

@@ -161,3 +161,29 @@ test('drift: an earlier export re-loaded tells what was added, removed, renamed 
   await assertNoPageErrors(page);
   await context.close();
 });
+
+test('at a glance: bars per vendor, kind and busiest host filter the list; grouping by host shows who sends where', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto('/');
+  await waitAllRead(page);
+  const glance = page.getByRole('region', { name: 'At a glance' });
+  const kinds = glance.getByRole('figure').filter({ hasText: 'By kind' });
+  const slack = kinds.getByRole('button', { name: /^Slack: \d+, show only these$/ });
+  const slackCount = Number((await slack.getAttribute('aria-label')).match(/\d+/)[0]);
+  assert.equal(await glance.locator('svg.bar rect').count() > 3, true, 'the bars are drawn');
+  await slack.click();
+  await page.waitForURL(/kind=slack/);
+  await page.waitForFunction((n) => document.querySelector('.pager p')?.textContent.startsWith(`${n} of `), slackCount);
+
+  await page.getByLabel('Group by target host').check();
+  await page.waitForURL(/group=host/);
+  const slackHost = page.getByRole('region', { name: 'hooks.slack.com' });
+  await slackHost.getByRole('heading', { name: /^hooks\.slack\.com: \d+ integrations in \d+ vendors$/ }).waitFor();
+  assert.ok((await slackHost.innerText()).includes('Cisco Slack'));
+  await assertAccessible(page, 'inventory grouped by host');
+  await page.reload();
+  await slackHost.waitFor();
+  assert.equal(await page.getByLabel('Group by target host').isChecked(), true);
+  await assertNoPageErrors(page);
+  await context.close();
+});
