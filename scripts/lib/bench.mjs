@@ -180,6 +180,75 @@ async function listDetailBack(browser, expected) {
   return took;
 }
 
+async function fault(spec) {
+  const response = await fetch(`${SANDBOX}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+  if (response.status !== 201) throw new Error(`sandbox fault answered ${response.status}`);
+}
+
+/** Every line of the inventory final: how many integrations, a failure, or credentials. */
+const inventoryRead = () => {
+  const lines = [...document.querySelectorAll('li.source > span[role=status]')];
+  return lines.length > 0 && lines.every((s) => /integrations?$|Failed|credentials/.test(s.textContent.trim()));
+};
+
+/**
+ * All integrations, cold, with Grafana OnCall's pages held back `delay` ms each: until every
+ * connection is read, against OnCall's own list alone under the same delay. Demo connections
+ * carry their credentials, so nothing is typed.
+ */
+async function inventoryLoad(browser, delay) {
+  await fault({ match: { path: '/grafana-oncall/api/v1/integrations' }, times: 100000, fault: { kind: 'delay', ms: delay } });
+  let context = await browser.newContext({ baseURL: APP });
+  let page = await context.newPage();
+  let start = Date.now();
+  await page.goto('/');
+  await page.waitForFunction(inventoryRead, null, { timeout: 300_000, polling: 20 });
+  const all = Date.now() - start;
+  const rows = await page.evaluate(() => Number(document.querySelector('.pager p')?.textContent.match(/of (\d+) integrations/)?.[1]));
+  await context.close();
+  context = await browser.newContext({ baseURL: APP });
+  page = await context.newPage();
+  start = Date.now();
+  await page.goto(`/c/${CONN}`);
+  await page.waitForFunction(() => document.querySelector('.pager p') && !document.querySelector('.progress'), null, { timeout: 300_000, polling: 20 });
+  const alone = Date.now() - start;
+  await context.close();
+  await fetch(`${SANDBOX}/_sandbox/faults`, { method: 'DELETE' }).catch(() => {});
+  return { all, alone, rows };
+}
+
+/** Keystroke → painted in the inventory's search, every connection read. */
+async function inventoryKeystroke(browser) {
+  const context = await browser.newContext({ baseURL: APP });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.waitForFunction(inventoryRead, null, { timeout: 300_000, polling: 50 });
+  const times = [];
+  for (const text of ['integration 1', 'integration 2', 'slack', 'integration 3', 'webhook', 'integration 4', 'generated']) {
+    times.push(await page.evaluate(async (text) => {
+      const input = document.querySelector('input[type=search]');
+      const table = document.querySelector('table.inventory');
+      const changed = new Promise((done) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); done(); });
+        observer.observe(table, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => { observer.disconnect(); done(); }, 5000);
+      });
+      const start = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await changed;
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return performance.now() - start;
+    }, text));
+  }
+  await context.close();
+  return median(times.slice(1));
+}
+
 /** Runs `measure` once to warm up, then RUNS times, and gives every run's result. */
 async function repeat(measure, what = '') {
   if (what) console.error(`bench: ${what}`);
@@ -232,6 +301,16 @@ try {
   rows.push(['edit: open the form', ms(median(edits.map((e) => e.open)))]);
   rows.push(['edit: save → detail shown', ms(median(edits.map((e) => e.save)))]);
   rows.push(['list → detail → back', ms(median(await repeat(() => listDetailBack(browser, small + 1))))]);
+
+  // All integrations: six demo connections read together.
+  const perVendor = Number(process.env.BENCH_INVENTORY_SEED ?? 1600);
+  await reset(perVendor);
+  const inv = await repeat(() => inventoryLoad(browser, 200), 'all integrations, OnCall delayed');
+  const [all, alone] = [median(inv.map((r) => r.all)), median(inv.map((r) => r.alone))];
+  rows.push([`all integrations read (${inv[0].rows.toLocaleString('en')} rows, 6 connections, OnCall pages +200 ms)`, ms(all)]);
+  rows.push(['  the slowest connection (OnCall) alone, same delay', ms(alone)]);
+  rows.push(['  ratio all / slowest alone (goal ≤ 1.2)', (all / alone).toFixed(2)]);
+  rows.push([`all integrations: search over ${inv[0].rows.toLocaleString('en')}, keystroke → painted`, ms(median(await repeat(() => inventoryKeystroke(browser), 'inventory search')))]);
 } finally {
   await browser.close();
   stop();
