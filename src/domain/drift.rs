@@ -239,6 +239,7 @@ mod tests {
             enabled: Some(true),
             created: None,
             updated: None,
+            haystack: String::new(),
         }
     }
 

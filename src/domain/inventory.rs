@@ -126,6 +126,8 @@ pub struct InventoryRow {
     pub enabled: Option<bool>,
     pub created: Option<String>,
     pub updated: Option<String>,
+    /// What the search reads (name, connection, kinds, vendor, host), lower-cased once.
+    pub haystack: String,
 }
 
 /// A record of `api`'s vendor, read through the roles of its column table.
@@ -158,20 +160,33 @@ pub fn row_of(
         }
     }
     let (target, target_secret) = target.map_or((None, false), |(t, s)| (Some(t), s));
+    let kind = normal_kind(&summary.kind, target.as_deref());
+    let host = target.as_deref().and_then(host_of);
+    let haystack = [
+        summary.name.as_str(),
+        connection,
+        summary.kind.as_str(),
+        kind.title(),
+        api.vendor().title(),
+        host.as_deref().unwrap_or_default(),
+    ]
+    .join("\u{1f}")
+    .to_lowercase();
     InventoryRow {
         vendor: api.vendor(),
         connection_id: connection_id.to_string(),
         connection: connection.to_string(),
         id: record.id.clone(),
-        kind: normal_kind(&summary.kind, target.as_deref()),
+        kind,
         vendor_kind: summary.kind,
         name: summary.name,
-        host: target.as_deref().and_then(host_of),
+        host,
         target,
         target_secret,
         enabled,
         created,
         updated,
+        haystack,
     }
 }
 
@@ -210,18 +225,7 @@ impl InventoryRow {
             _ => true,
         });
         let search = search.trim().to_lowercase();
-        filtered
-            && (search.is_empty()
-                || [
-                    self.name.as_str(),
-                    self.connection.as_str(),
-                    self.vendor_kind.as_str(),
-                    self.kind.title(),
-                    self.vendor.title(),
-                    self.host.as_deref().unwrap_or_default(),
-                ]
-                .iter()
-                .any(|text| text.to_lowercase().contains(&search)))
+        filtered && (search.is_empty() || self.haystack.contains(&search))
     }
 }
 

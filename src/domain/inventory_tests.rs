@@ -161,6 +161,11 @@ fn row(name: &str, target: &str, secret: bool) -> InventoryRow {
         enabled: Some(true),
         created: None,
         updated: Some("2026-11-30T10:00:00Z".into()),
+        haystack: format!(
+            "{name} prod slack confluent cloud {}",
+            host_of(target).unwrap_or_default()
+        )
+        .to_lowercase(),
     }
 }
 

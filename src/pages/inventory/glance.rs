@@ -53,7 +53,7 @@ pub fn Glance(inventory: Inventory, ask: Memo<Ask>, go: Callback<Ask>) -> impl I
                     };
                     view! {
                         <li>
-                            <button type="button" class="bar-label" on:click=pick
+                            <button type="button" class="bar-label" title=label.clone() on:click=pick
                                 aria-label=format!("{label}: {n}, show only these")>{label.clone()}</button>
                             <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                                 <rect x="0" y="0" height="10" width=width.to_string()></rect>

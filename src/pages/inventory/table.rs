@@ -66,8 +66,9 @@ pub fn InventoryFilters(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl In
                     .unwrap_or_default()
             })
         };
+        // Drawn again when rows land (new hosts), not on every keystroke in the search.
         let options = move || {
-            let now = current();
+            let now = untrack(current);
             choices(inventory, name)
                 .into_iter()
                 .map(|(value, label)| {
@@ -172,6 +173,7 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl Into
         }
     };
     view! {
+        <div class="table-scroll">
         <table class="inventory" aria-label="All integrations">
             <thead><tr>{COLUMNS.map(header).collect_view()}</tr></thead>
             <tbody>
@@ -182,6 +184,7 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl Into
                 />
             </tbody>
         </table>
+        </div>
         <div class="pager">
             <p>{counts}</p>
             <button type="button" class="secondary" on:click=to_page(-1)
