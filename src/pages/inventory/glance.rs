@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::ask::{chosen, Ask};
 use super::reading::Inventory;
-use super::Ask;
 use crate::domain::inventory::{counted, group_by_host, InventoryRow, NormalKind};
 use crate::domain::Vendor;
 use crate::routes::AppRoute;
@@ -86,8 +86,8 @@ pub fn HostGroups(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
     let groups = move || {
         let asked = ask.get();
         inventory.with_rows(|rows| {
-            let chosen = super::chosen(rows, &asked);
-            group_by_host(&chosen)
+            let shown = chosen(rows, &asked);
+            group_by_host(&shown)
                 .into_iter()
                 .map(|group| {
                     let same: Vec<Vec<String>> = group

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::ask::{chosen, Ask, PAGE_SIZE};
 use super::reading::Inventory;
-use super::{chosen, Ask, PAGE_SIZE};
 use crate::components::secret_text::SecretText;
 use crate::domain::inventory::{InventoryRow, NormalKind};
 use crate::domain::Vendor;
@@ -99,7 +99,7 @@ pub fn InventoryFilters(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl In
     };
     view! {
         <form class="filters inventory-filters" aria-label="Filters" on:submit=|ev| ev.prevent_default()>
-            {super::FILTERS.map(filter).collect_view()}
+            {super::ask::FILTERS.map(filter).collect_view()}
         </form>
     }
 }
