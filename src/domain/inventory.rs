@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use super::api::VendorApi;
 use super::columns::{Read, Role};
 use super::records::{Cell, Lookups, Record};
-use super::safety::{csv_cell, fingerprint, mask_value};
+use super::safety::{fingerprint, mask_value, spreadsheet_safe};
 use super::vendor::Vendor;
 
 /// What kind of destination an integration is, the same words for every vendor.
@@ -243,10 +243,14 @@ const CSV_HEADER: [&str; 11] = [
     "id",
 ];
 
-/// The rows as CSV: a header row, secrets masked, every cell neutralised for spreadsheets.
+/// The rows as CSV (RFC 4180, by the `csv` crate): a header row, secrets masked, every cell a
+/// spreadsheet would run as a formula neutralised first.
 pub fn to_csv(rows: &[InventoryRow]) -> String {
-    let mut out = CSV_HEADER.join(",");
-    out.push_str("\r\n");
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(CSV_HEADER);
     for row in rows {
         let cells = [
             row.vendor.title().to_string(),
@@ -261,11 +265,9 @@ pub fn to_csv(rows: &[InventoryRow]) -> String {
             row.updated.clone().unwrap_or_default(),
             row.id.clone(),
         ];
-        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        let _ = writer.write_record(cells.iter().map(|c| spreadsheet_safe(c)));
     }
-    out
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// The rows as JSON, with the filters and the time of the export: a secret target travels

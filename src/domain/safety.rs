@@ -1,5 +1,5 @@
 //! Vendor strings are data. URLs from a vendor pass `safe_href` before becoming an `href`,
-//! secrets are shown as `mask_secret`, and spreadsheet exports pass `csv_cell`.
+//! secrets are shown as `mask_secret`, and spreadsheet exports pass `spreadsheet_safe`.
 
 use url::Url;
 
@@ -171,19 +171,14 @@ fn mask_at(value: &mut serde_json::Value, pointer: &str) {
     }
 }
 
-/// A CSV field that a spreadsheet shows as text: cells a spreadsheet would run as a formula
-/// (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`, signed numbers stay numbers, and the
-/// field is quoted when it holds a separator, quote or line break.
-pub fn csv_cell(value: &str) -> String {
-    let neutral = if starts_like_formula(value) && !is_signed_number(value) {
+/// A cell value a spreadsheet shows as text: one it would run as a formula (`=`, `+`, `-`,
+/// `@`, tab, CR first) gets a leading `'`; signed numbers stay numbers. Quoting is the CSV
+/// writer's.
+pub fn spreadsheet_safe(value: &str) -> String {
+    if starts_like_formula(value) && !is_signed_number(value) {
         format!("'{value}")
     } else {
         value.to_string()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
     }
 }
 
@@ -342,23 +337,28 @@ mod tests {
     }
 
     #[test]
-    fn csv_cells_that_would_run_as_formulas_are_neutralised() {
+    fn cells_that_would_run_as_formulas_are_neutralised() {
         assert_eq!(
-            csv_cell("=HYPERLINK(\"http://x\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\")\""
+            spreadsheet_safe("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
         );
-        assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("-2+3"), "'-2+3");
-        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(
+            spreadsheet_safe("+cmd|' /C calc'!A0"),
+            "'+cmd|' /C calc'!A0"
+        );
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("-2+3"), "'-2+3");
+        assert_eq!(spreadsheet_safe("\tx"), "'\tx");
+        assert_eq!(spreadsheet_safe("\rx"), "'\rx");
     }
 
     #[test]
-    fn csv_cells_keep_signed_numbers_and_plain_text() {
-        assert_eq!(csv_cell("-12.5"), "-12.5");
-        assert_eq!(csv_cell("+3"), "+3");
-        assert_eq!(csv_cell("plain"), "plain");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
+    fn cells_keep_signed_numbers_and_plain_text() {
+        assert_eq!(spreadsheet_safe("-12.5"), "-12.5");
+        assert_eq!(spreadsheet_safe("+3"), "+3");
+        assert_eq!(
+            spreadsheet_safe("plain, with \"quotes\""),
+            "plain, with \"quotes\""
+        );
     }
 }
