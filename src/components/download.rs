@@ -1,4 +1,5 @@
-//! Offering text as a file download, without a round trip: a Blob behind a temporary link.
+//! Files in and out of the browser, without a round trip: text offered as a download (a Blob
+//! behind a temporary link), and the text of a file the user chose.
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
@@ -16,4 +17,27 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::
     anchor.click();
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
+}
+
+/// The text of the file just chosen in a file input, handed to `then` once read (the input is
+/// cleared, so choosing the same file again reads it again). Nothing happens without a file.
+pub fn with_chosen_file(ev: &leptos::ev::Event, then: impl FnOnce(String) + 'static) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        then(text);
+    });
 }

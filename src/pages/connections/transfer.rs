@@ -2,10 +2,8 @@
 //! secret; imports ignore any secret a file carries.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::components::download::download;
+use crate::components::download::{download, with_chosen_file};
 use crate::state::connection_file::{import_file, ImportReport};
 use crate::state::{Connections, Toasts};
 
@@ -29,32 +27,17 @@ pub fn ImportButton(report: RwSignal<Option<Result<ImportReport, String>>>) -> i
     let connections = Connections::use_context();
     let toasts = Toasts::use_context();
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            match import_file(&text) {
-                Ok(imported) => {
-                    let outcome = ImportReport::new(&connections.all(), &imported);
-                    if outcome.changed() && !connections.import(imported.connections) {
-                        toasts.error("The browser refused to store connections; the import lasts until reload.");
-                    }
-                    report.set(Some(Ok(outcome)));
+        with_chosen_file(&ev, move |text| match import_file(&text) {
+            Ok(imported) => {
+                let outcome = ImportReport::new(&connections.all(), &imported);
+                if outcome.changed() && !connections.import(imported.connections) {
+                    toasts.error(
+                        "The browser refused to store connections; the import lasts until reload.",
+                    );
                 }
-                Err(problem) => report.set(Some(Err(problem))),
+                report.set(Some(Ok(outcome)));
             }
+            Err(problem) => report.set(Some(Err(problem))),
         });
     };
     view! {

@@ -4,11 +4,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::reading::{Inventory, Reading};
-use crate::components::download::download;
+use crate::components::download::{download, with_chosen_file};
 use crate::domain::drift::{compare, entry_of, read_export, to_json, Change, Difference, Earlier};
 use crate::domain::Vendor;
 use crate::routes::AppRoute;
@@ -20,24 +18,7 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
     let earlier = RwSignal::new(None::<Result<Earlier, String>>);
     let only = RwSignal::new(None::<Change>);
     let load = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            earlier.set(Some(read_export(&text)));
-        });
+        with_chosen_file(&ev, move |text| earlier.set(Some(read_export(&text))));
     };
     let differences = Memo::new(move |_| {
         let Some(Ok(earlier)) = earlier.get() else {
