@@ -17,6 +17,8 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
     let toasts = Toasts::use_context();
     let earlier = RwSignal::new(None::<Result<Earlier, String>>);
     let only = RwSignal::new(None::<Change>);
+    // Narrows the differences like the list's search: name, vendor, connection, what changed.
+    let search = RwSignal::new(String::new());
     let load = move |ev: leptos::ev::Event| {
         with_chosen_file(&ev, move |text| earlier.set(Some(read_export(&text))));
     };
@@ -67,10 +69,12 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
                     }
                 };
                 let rows = move || {
+                    let needle = search.get().trim().to_lowercase();
                     differences
                         .get()
                         .into_iter()
                         .filter(|d| only.get().is_none_or(|c| c == d.change))
+                        .filter(|d| needle.is_empty() || mentions(d, &needle))
                         .map(difference_row)
                         .collect_view()
                 };
@@ -84,6 +88,11 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
                         {choice(None)} {choice(Some(Change::Added))} {choice(Some(Change::Removed))} {choice(Some(Change::Changed))}
                         <button type="button" class="secondary" on:click=export>"Export drift"</button>
                     </div>
+                    <label class="search">
+                        <span class="visually-hidden">"Search the drift"</span>
+                        <input type="search" placeholder="Search by name, vendor, connection or change"
+                            prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+                    </label>
                     <table aria-label="Drift">
                         <thead><tr>
                             <th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Vendor"</th>
@@ -104,6 +113,21 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
             {body}
         </section>
     }
+}
+
+/// Whether a difference mentions `needle` (lower case) in its name, vendor, connection or
+/// changed fields.
+fn mentions(d: &Difference, needle: &str) -> bool {
+    let fields = d.fields.iter().map(|(f, a, b)| format!("{f} {a} {b}"));
+    [
+        d.entry.name.clone(),
+        d.entry.vendor.clone(),
+        d.entry.connection_label.clone(),
+        d.change.title().into(),
+    ]
+    .into_iter()
+    .chain(fields)
+    .any(|text| text.to_lowercase().contains(needle))
 }
 
 fn difference_row(difference: Difference) -> impl IntoView {

@@ -151,6 +151,9 @@ test('drift: an earlier export re-loaded tells what was added, removed, renamed 
     'Removed Teams integration Confluent Cloud Confluent sandbox',
   ]);
   assert.ok(!(await drift.innerText()).includes('rotatedsecret'));
+  await page.getByRole('searchbox', { name: 'Search the drift' }).fill('renamed');
+  await page.waitForFunction(() => document.querySelectorAll('table[aria-label=Drift] tbody tr').length === 1);
+  await page.getByRole('searchbox', { name: 'Search the drift' }).fill('');
   await page.getByRole('button', { name: 'Removed (1)' }).click();
   assert.equal(await drift.getByRole('row').count(), 2);
   await assertAccessible(page, 'inventory with drift');
