@@ -70,6 +70,14 @@ impl Choice {
             label: label.into(),
         }
     }
+
+    /// A vendor's `{id, name}` object as a choice, named by its id where it has no name;
+    /// `None` without a text id.
+    pub fn named(item: &serde_json::Value) -> Option<Choice> {
+        let id = item.get("id")?.as_str()?;
+        let name = item.get("name").and_then(|n| n.as_str()).unwrap_or(id);
+        Some(Choice::new(id, name))
+    }
 }
 
 /// One branch of a one-of: its discriminant value, title and the fields it adds.

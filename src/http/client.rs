@@ -358,3 +358,8 @@ pub async fn sleep(ms: u64) {
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
+
+/// Now, as RFC 3339 in UTC: the time an export records.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}

@@ -24,6 +24,7 @@ mod with_record;
 use leptos::prelude::*;
 
 pub use calls::load_all;
+pub use cell::cell_view;
 use frame::ConnectionFrame;
 
 /// `/c/:conn`: the connection's integrations.

@@ -45,7 +45,7 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
         let Some(Ok(was)) = earlier.get_untracked() else {
             return;
         };
-        let now = String::from(js_sys::Date::new_0().to_iso_string());
+        let now = crate::http::now_iso();
         let text = to_json(&differences.get_untracked(), &was.exported_at, &now);
         if download("patchbay-drift.json", "application/json", &text).is_err() {
             toasts.error("The browser refused the download.");

@@ -61,7 +61,7 @@ pub fn InventoryPage() -> impl IntoView {
         let text = inventory.with_rows(|rows| {
             let rows: Vec<InventoryRow> = chosen(rows, &asked).into_iter().cloned().collect();
             if json {
-                let now = String::from(js_sys::Date::new_0().to_iso_string());
+                let now = crate::http::now_iso();
                 to_json(&rows, &asked.filters, &now)
             } else {
                 to_csv(&rows)

@@ -8,7 +8,7 @@ use crate::domain::inventory::{row_of, InventoryRow};
 use crate::domain::{ListQuery, Lookups};
 use crate::http::WaitNotice;
 use crate::pages::integrations::load_all;
-use crate::state::cache::{key_of, ListStatus};
+use crate::state::cache::{key_of, CachedList, ListStatus};
 use crate::state::connection_file::problem_of;
 use crate::state::{Connection, ListCache, Secrets};
 
@@ -39,6 +39,33 @@ struct Made {
     rows: Vec<InventoryRow>,
 }
 
+impl Made {
+    /// Brings the rows up to `list`: only the records added since are made, unless the list
+    /// was read again or edited (another stamp), when all are made anew.
+    fn sync(&mut self, connection: &Connection, list: Option<&CachedList>) {
+        let Some(list) = list else {
+            *self = Made::default();
+            return;
+        };
+        let stamp = Some(list.stamp());
+        if self.stamp != stamp || self.rows.len() > list.records.len() {
+            *self = Made {
+                stamp,
+                rows: Vec::new(),
+            };
+        }
+        let Some(api) = connection.api() else { return };
+        let names = (connection.id.as_str(), connection.label.as_str());
+        let lookups = Lookups::new();
+        let start = self.rows.len();
+        self.rows.extend(
+            list.records[start..]
+                .iter()
+                .map(|kept| row_of(api, names, &kept.record(), &lookups)),
+        );
+    }
+}
+
 /// What the page reads: every connection's reading, and the rows of all of them.
 #[derive(Clone, Copy)]
 pub struct Inventory {
@@ -46,9 +73,9 @@ pub struct Inventory {
     /// By connection id; a handful of connections, so a list.
     made: StoredValue<Vec<(String, Made)>>,
     /// Bumped whenever rows were added or remade: what derives from the rows tracks it.
-    pub version: Memo<u64>,
+    version: Memo<u64>,
     /// Each connection's wait notice (a 429 counting down), by connection id.
-    pub waits: StoredValue<Vec<(String, RwSignal<Option<WaitNotice>>)>>,
+    waits: StoredValue<Vec<(String, RwSignal<Option<WaitNotice>>)>>,
     /// The lists this page has started reading, so each is read once per visit.
     started: StoredValue<Vec<String>>,
     /// The page's owner: reads and their notices belong to the page, not to the effect that
@@ -72,44 +99,22 @@ impl Inventory {
         });
         let made = StoredValue::new(Vec::<(String, Made)>::new());
         let version = Memo::new(move |previous: Option<&u64>| {
-            let keys: Vec<(String, String, Connection)> = sources.with(|all| {
+            let connections: Vec<(String, Connection)> = sources.with(|all| {
                 all.iter()
-                    .map(|s| (s.connection.id.clone(), s.key.clone(), s.connection.clone()))
+                    .map(|s| (s.key.clone(), s.connection.clone()))
                     .collect()
             });
             made.update_value(|made| {
-                made.retain(|(id, _)| keys.iter().any(|(k, _, _)| k == id));
-                for (id, key, connection) in &keys {
-                    cache.with(key, |list| {
-                        let at = match made.iter().position(|(m, _)| m == id) {
-                            Some(at) => at,
-                            None => {
-                                made.push((id.clone(), Made::default()));
-                                made.len() - 1
-                            }
-                        };
-                        let entry = &mut made[at].1;
-                        let Some(list) = list else {
-                            *entry = Made::default();
-                            return;
-                        };
-                        let stamp = Some(list.stamp());
-                        if entry.stamp != stamp || entry.rows.len() > list.records.len() {
-                            *entry = Made {
-                                stamp,
-                                rows: Vec::new(),
-                            };
+                made.retain(|(id, _)| connections.iter().any(|(_, c)| c.id == *id));
+                for (key, connection) in &connections {
+                    let at = match made.iter().position(|(id, _)| *id == connection.id) {
+                        Some(at) => at,
+                        None => {
+                            made.push((connection.id.clone(), Made::default()));
+                            made.len() - 1
                         }
-                        let Some(api) = connection.api() else { return };
-                        let names = (connection.id.as_str(), connection.label.as_str());
-                        let lookups = Lookups::new();
-                        let start = entry.rows.len();
-                        entry.rows.extend(
-                            list.records[start..]
-                                .iter()
-                                .map(|kept| row_of(api, names, &kept.record(), &lookups)),
-                        );
-                    });
+                    };
+                    cache.with(key, |list| made[at].1.sync(connection, list));
                 }
             });
             previous.map_or(0, |v| v + 1)

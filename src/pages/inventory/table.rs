@@ -6,9 +6,9 @@ use leptos_router::components::A;
 
 use super::ask::{chosen, Ask, PAGE_SIZE};
 use super::reading::Inventory;
-use crate::components::secret_text::SecretText;
 use crate::domain::inventory::{InventoryRow, NormalKind};
-use crate::domain::Vendor;
+use crate::domain::{Cell, Vendor};
+use crate::pages::integrations::cell_view;
 use crate::routes::AppRoute;
 
 type Go = Callback<Ask>;
@@ -201,15 +201,14 @@ fn row_view(row: InventoryRow) -> impl IntoView {
         id: row.id.clone(),
     }
     .href();
-    let target = match (row.shown_target(), row.target_secret) {
-        (None, _) => view! { <span class="muted" aria-label="none">"—"</span> }.into_any(),
-        (Some(_), true) => {
-            let value = row.target.clone().unwrap_or_default();
-            let label = format!("target of {}", row.name);
-            view! { <SecretText value label/> }.into_any()
-        }
-        (Some(shown), false) => shown.into_any(),
+    // Drawn as every list draws its cells: a secret masked with Reveal and Copy, a time on
+    // this browser's clock.
+    let target = match (row.target.clone(), row.target_secret) {
+        (Some(url), true) => Cell::Secret(url),
+        (url, _) => Cell::text(url.as_deref()),
     };
+    let name = row.name.clone();
+    let target = cell_view(target, move || format!("target of {name}"));
     let enabled = match row.enabled {
         Some(true) => "Enabled",
         Some(false) => "Disabled",

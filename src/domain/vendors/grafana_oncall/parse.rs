@@ -37,14 +37,7 @@ pub fn lookup(response: &Response) -> Result<LookupPage, ApiError> {
         .get("results")
         .and_then(Value::as_array)
         .ok_or_else(|| malformed(response, "the choices have no results array"))?;
-    let choices = results
-        .iter()
-        .filter_map(|item| {
-            let id = item.get("id")?.as_str()?;
-            let name = item.get("name").and_then(Value::as_str).unwrap_or(id);
-            Some(Choice::new(id, name))
-        })
-        .collect();
+    let choices = results.iter().filter_map(Choice::named).collect();
     Ok(LookupPage {
         choices,
         next: next_link(&json),

@@ -77,14 +77,7 @@ pub fn one(response: &Response) -> Result<Record, ApiError> {
 
 /// Connectors or operations as choices (the vendor's id, named), whichever list this is.
 pub fn lookup(response: &Response) -> Result<LookupPage, ApiError> {
-    let choices = items(response)?
-        .iter()
-        .filter_map(|item| {
-            let id = item.get("id")?.as_str()?;
-            let name = item.get("name").and_then(Value::as_str).unwrap_or(id);
-            Some(Choice::new(id, name))
-        })
-        .collect();
+    let choices = items(response)?.iter().filter_map(Choice::named).collect();
     Ok(LookupPage {
         choices,
         next: None,

@@ -8,6 +8,7 @@
 //! the reset in epoch seconds. Other paths answer 501.
 
 mod v7;
+mod v7_answers;
 mod v7_rules;
 
 use std::sync::Arc;

@@ -10,12 +10,16 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State as Axum};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
+use super::v7_answers::{
+    assignments, bad_json, hal, id_list, invalid, listing, not_found, parse, problem, refused,
+    with_link, with_type,
+};
 use super::v7_rules::{self, Refusal, CONNECTOR_KEYS, OPERATION_KEYS};
 use super::{bearer_is, State, DEFAULT_AID};
 use crate::state::Sandbox;
@@ -135,78 +139,6 @@ fn within(
     response
 }
 
-fn with_type(mut response: Response, content_type: &'static str) -> Response {
-    response
-        .headers_mut()
-        .insert("content-type", HeaderValue::from_static(content_type));
-    response
-}
-
-fn problem(status: StatusCode, title: &str, detail: &str, refusals: &[Refusal]) -> Response {
-    let mut body = json!({"type": "about:blank", "title": title, "status": status.as_u16(), "detail": detail, "instance": "/v7"});
-    if !refusals.is_empty() {
-        body["errors"] = refusals
-            .iter()
-            .map(|r| json!({"code": "VALIDATION", "field": r.field, "message": r.message}))
-            .collect();
-    }
-    with_type(
-        (status, Json(body)).into_response(),
-        "application/problem+json",
-    )
-}
-
-fn hal(status: StatusCode, body: Value) -> Response {
-    with_type((status, Json(body)).into_response(), "application/hal+json")
-}
-
-fn not_found(what: &str) -> Response {
-    problem(
-        StatusCode::NOT_FOUND,
-        "URI Resource Not Found",
-        &format!("No {what} with this id in this account group."),
-        &[],
-    )
-}
-
-fn invalid(refusals: &[Refusal]) -> Response {
-    problem(
-        StatusCode::BAD_REQUEST,
-        "Request validation failed. There are invalid or missing fields",
-        "Your request object contains invalid fields.",
-        refusals,
-    )
-}
-
-/// The JSON body, or `None` when it is not JSON (answered by `bad_json`).
-fn parse(body: &Bytes) -> Option<Value> {
-    serde_json::from_slice(body).ok()
-}
-
-fn bad_json() -> Response {
-    problem(
-        StatusCode::BAD_REQUEST,
-        "Bad Request",
-        "The request body is not valid JSON.",
-        &[],
-    )
-}
-
-fn with_link(mut item: Value, path: &str) -> Value {
-    let id = item["id"].as_str().unwrap_or_default().to_string();
-    item["_links"] =
-        json!({"self": {"href": format!("https://api.thousandeyes.com/v7/{path}/{id}")}});
-    item
-}
-
-fn listing(items: &[Value], path: &str) -> Response {
-    let items: Vec<Value> = items.iter().map(|i| with_link(i.clone(), path)).collect();
-    hal(
-        StatusCode::OK,
-        json!({"items": items, "_links": {"self": {"href": format!("https://api.thousandeyes.com/v7/{path}")}}}),
-    )
-}
-
 const CONNECTORS: &str = "connectors/generic";
 const OPERATIONS: &str = "operations/webhooks";
 
@@ -311,31 +243,6 @@ fn remove(kind: Kind, group: &mut Group, id: &str) -> Response {
     StatusCode::NO_CONTENT.into_response()
 }
 
-fn assignments(ids: Vec<String>, path: String) -> Response {
-    hal(
-        StatusCode::OK,
-        json!({"items": ids, "_links": {"self": {"href": format!("https://api.thousandeyes.com/v7/{path}")}}}),
-    )
-}
-
-/// A JSON list of ids, or why not.
-fn id_list(body: &Bytes) -> Result<Vec<String>, String> {
-    let body = parse(body).ok_or("the request body is not valid JSON")?;
-    let items = body.as_array().ok_or("the body must be a list of ids")?;
-    items
-        .iter()
-        .map(|i| i.as_str().map(str::to_string))
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| "each id must be a string".into())
-}
-
-fn refused(message: String) -> Response {
-    invalid(&[Refusal {
-        field: String::new(),
-        message,
-    }])
-}
-
 macro_rules! handler {
     ($name:ident, |$group:ident, $next:ident, $id:ident, $body:ident| $act:expr) => {
         pub(super) async fn $name(
@@ -398,10 +305,9 @@ handler!(set_connector_operations, |g, n, id, b| {
         .iter()
         .find(|o| !g.operations.iter().any(|op| op["id"] == o.as_str()))
     {
-        return invalid(&[Refusal {
-            field: String::new(),
-            message: format!("no webhook operation {unknown} in this account group"),
-        }]);
+        return refused(format!(
+            "no webhook operation {unknown} in this account group"
+        ));
     }
     g.links.retain(|_, c| *c != id);
     for operation in &ids {
@@ -442,19 +348,13 @@ async fn set_operation_connectors(
             Err(why) => return refused(why),
         };
         if ids.len() > 1 {
-            return invalid(&[Refusal {
-                field: String::new(),
-                message: "size must be between 0 and 1".into(),
-            }]);
+            return refused("size must be between 0 and 1".to_string());
         }
         if let Some(unknown) = ids
             .iter()
             .find(|c| !g.connectors.iter().any(|k| k["id"] == c.as_str()))
         {
-            return invalid(&[Refusal {
-                field: String::new(),
-                message: format!("no connector {unknown} in this account group"),
-            }]);
+            return refused(format!("no connector {unknown} in this account group"));
         }
         match ids.first() {
             Some(connector) => g.links.insert(id.clone(), connector.clone()),
