@@ -208,7 +208,7 @@ async function inventoryLoad(browser, delay) {
   await page.goto('/');
   await page.waitForFunction(inventoryRead, null, { timeout: 300_000, polling: 20 });
   const all = Date.now() - start;
-  const rows = await page.evaluate(() => Number(document.querySelector('.pager p')?.textContent.match(/of (\d+) integrations/)?.[1]));
+  const rows = await page.evaluate(() => Number(document.querySelector('p.shown')?.textContent.match(/of (\d+) integrations/)?.[1]));
   await context.close();
   context = await browser.newContext({ baseURL: APP });
   page = await context.newPage();
@@ -304,7 +304,7 @@ try {
   rows.push(['list → detail → back', ms(median(await repeat(() => listDetailBack(browser, small + 1))))]);
 
   // All integrations: six demo connections read together.
-  const perVendor = Number(process.env.BENCH_INVENTORY_SEED ?? 1600);
+  const perVendor = Number(process.env.BENCH_INVENTORY_SEED ?? 2000);
   await reset(perVendor);
   const inv = await repeat(() => inventoryLoad(browser, 200), 'all integrations, OnCall delayed');
   const [all, alone] = [median(inv.map((r) => r.all)), median(inv.map((r) => r.alone))];

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::inventory::InventoryRow;
+use super::inventory::{filters_pass, InventoryRow};
 use super::safety::fingerprint;
 
 /// One integration as an export recorded it, or as it is now, in the fields drift compares.
@@ -22,6 +22,18 @@ pub struct Entry {
     pub target_fingerprint: Option<String>,
     pub host: Option<String>,
     pub enabled: Option<bool>,
+}
+
+impl Entry {
+    /// Whether it passes the inventory's filters, as a row of the list would.
+    pub fn passes(&self, filters: &[(String, String)]) -> bool {
+        filters_pass(
+            filters,
+            (&self.vendor, &self.connection, &self.kind),
+            self.enabled,
+            self.host.as_deref(),
+        )
+    }
 }
 
 /// An earlier export: its entries and the filters it was made with.
@@ -303,6 +315,27 @@ mod tests {
             !drift.contains("secret-one") && !drift.contains("secret-two"),
             "{drift}"
         );
+    }
+
+    #[test]
+    fn differences_filter_like_the_list_by_what_each_entry_recorded() {
+        let mut slack = row("1", "Hook", "https://hooks.slack.com/services/T/B/x", true);
+        slack.kind = NormalKind::Slack;
+        slack.enabled = Some(false);
+        let entry = entry_of(&slack);
+        let f = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect()
+        };
+        assert!(entry.passes(&[]));
+        assert!(entry.passes(&f(&[("vendor", "confluent"), ("kind", "slack")])));
+        assert!(entry.passes(&f(&[("enabled", "false"), ("host", "hooks.slack.com")])));
+        assert!(entry.passes(&f(&[("connection", "prod")])));
+        assert!(!entry.passes(&f(&[("enabled", "true")])));
+        assert!(!entry.passes(&f(&[("kind", "webhook")])));
+        assert!(!entry.passes(&f(&[("connection", "staging")])));
     }
 
     #[test]

@@ -216,17 +216,37 @@ impl InventoryRow {
     /// Whether the row passes the inventory's filters (`(name, value)` pairs: vendor,
     /// connection, kind, enabled, host) and its search (name, connection, kinds, host).
     pub fn passes(&self, filters: &[(String, String)], search: &str) -> bool {
-        let filtered = filters.iter().all(|(name, value)| match name.as_str() {
-            "vendor" => self.vendor.slug() == value,
-            "connection" => self.connection_id == *value,
-            "kind" => self.kind.slug() == value,
-            "enabled" => self.enabled.map(|e| e.to_string()).as_deref() == Some(value),
-            "host" => self.host.as_deref() == Some(value),
-            _ => true,
-        });
-        let search = search.trim().to_lowercase();
-        filtered && (search.is_empty() || self.haystack.contains(&search))
+        self.passes_lowered(filters, &search.trim().to_lowercase())
     }
+
+    /// As `passes`, with the search already trimmed and lower-cased (once for every row).
+    pub fn passes_lowered(&self, filters: &[(String, String)], needle: &str) -> bool {
+        let filtered = filters_pass(
+            filters,
+            (self.vendor.slug(), &self.connection_id, self.kind.slug()),
+            self.enabled,
+            self.host.as_deref(),
+        );
+        filtered && (needle.is_empty() || self.haystack.contains(needle))
+    }
+}
+
+/// Whether an integration's shared columns pass the inventory's filters: `(vendor slug,
+/// connection id, kind slug)`, enabled and host. The list and drift filter alike through it.
+pub fn filters_pass(
+    filters: &[(String, String)],
+    (vendor, connection, kind): (&str, &str, &str),
+    enabled: Option<bool>,
+    host: Option<&str>,
+) -> bool {
+    filters.iter().all(|(name, value)| match name.as_str() {
+        "vendor" => vendor == value,
+        "connection" => connection == value,
+        "kind" => kind == value,
+        "enabled" => enabled.is_some_and(|e| value == if e { "true" } else { "false" }),
+        "host" => host == Some(value.as_str()),
+        _ => true,
+    })
 }
 
 const CSV_HEADER: [&str; 11] = [

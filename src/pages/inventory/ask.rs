@@ -1,13 +1,11 @@
-//! What the address asks the inventory to show (search, filters, sort, page, grouping), and
-//! the rows that answers: one place the page, its table and its charts read.
+//! What the address asks the inventory to show (search, filters, sort, grouping), and the rows
+//! that answers: one place the page, its table and its charts read.
 
 use crate::domain::inventory::InventoryRow;
 use crate::pages::integrations::list_view::capped;
 
 /// The URL parameters that filter the inventory, in the order they are written.
 pub const FILTERS: [&str; 5] = ["vendor", "connection", "kind", "enabled", "host"];
-/// Rows on one view page.
-pub const PAGE_SIZE: usize = 50;
 
 /// What the URL asks the inventory to show.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -16,7 +14,6 @@ pub struct Ask {
     pub filters: Vec<(String, String)>,
     /// A column name; `-name` sorts the other way.
     pub sort: String,
-    pub page: usize,
     /// Grouped by target host instead of a table.
     pub by_host: bool,
 }
@@ -36,9 +33,6 @@ impl Ask {
         if !self.sort.is_empty() {
             params.append_pair("sort", &self.sort);
         }
-        if self.page > 1 {
-            params.append_pair("page", &self.page.to_string());
-        }
         if self.by_host {
             params.append_pair("group", "host");
         }
@@ -51,12 +45,28 @@ impl Ask {
     }
 }
 
-/// The rows the URL asks for, filtered, searched and sorted (all pages).
+/// The rows the URL asks for, filtered, searched and sorted.
 pub fn chosen<'a>(rows: Vec<&'a InventoryRow>, ask: &Ask) -> Vec<&'a InventoryRow> {
-    let mut rows: Vec<&InventoryRow> = rows
+    chosen_at(&rows, ask, None)
         .into_iter()
-        .filter(|row| row.passes(&ask.filters, &ask.search))
-        .collect();
+        .map(|at| rows[at])
+        .collect()
+}
+
+/// Where in `rows` the rows the URL asks for sit, in the order asked. `within`, when given,
+/// holds the only places that can match (an earlier answer to a narrower question), so a
+/// search typed one letter further reads only what matched before.
+pub fn chosen_at(rows: &[&InventoryRow], ask: &Ask, within: Option<&[usize]>) -> Vec<usize> {
+    let needle = ask.search.trim().to_lowercase();
+    let passes = |at: &usize| rows[*at].passes_lowered(&ask.filters, &needle);
+    let mut chosen: Vec<usize> = match within {
+        Some(places) => places.iter().copied().filter(passes).collect(),
+        None => (0..rows.len()).filter(passes).collect(),
+    };
+    if within.is_some() {
+        // Already in the order asked.
+        return chosen;
+    }
     let (descending, column) = match ask.sort.strip_prefix('-') {
         Some(column) => (true, column),
         None => (false, ask.sort.as_str()),
@@ -74,10 +84,124 @@ pub fn chosen<'a>(rows: Vec<&'a InventoryRow>, ask: &Ask) -> Vec<&'a InventoryRo
         }
     };
     if !column.is_empty() {
-        rows.sort_by_cached_key(|row| key(row));
+        chosen.sort_by_cached_key(|at| key(rows[*at]));
         if descending {
-            rows.reverse();
+            chosen.reverse();
         }
     }
-    rows
+    chosen
+}
+
+/// Whether the answer to `earlier` holds every row `now` can match: the same filters and sort,
+/// and a search that only grew.
+pub fn narrows(earlier: &Ask, now: &Ask) -> bool {
+    earlier.filters == now.filters
+        && earlier.sort == now.sort
+        && now
+            .search
+            .trim()
+            .to_lowercase()
+            .contains(&earlier.search.trim().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::inventory::NormalKind;
+    use crate::domain::Vendor;
+
+    fn row(name: &str, vendor: Vendor, enabled: Option<bool>) -> InventoryRow {
+        InventoryRow {
+            vendor,
+            connection_id: "c1".into(),
+            connection: "Prod".into(),
+            id: name.into(),
+            name: name.into(),
+            kind: NormalKind::Webhook,
+            vendor_kind: "Webhook".into(),
+            target: None,
+            target_secret: false,
+            host: None,
+            enabled,
+            created: None,
+            updated: None,
+            haystack: name.to_lowercase(),
+        }
+    }
+
+    fn ask(search: &str, filters: &[(&str, &str)], sort: &str) -> Ask {
+        Ask {
+            search: search.into(),
+            filters: filters
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+            sort: sort.into(),
+            by_host: false,
+        }
+    }
+
+    #[test]
+    fn the_rows_asked_for_are_searched_filtered_and_sorted_by_place() {
+        let rows = [
+            row("Billing hook", Vendor::Confluent, Some(true)),
+            row("alerts", Vendor::PagerTree, Some(false)),
+            row("Billing pager", Vendor::PagerTree, Some(true)),
+            row("Audit", Vendor::Confluent, None),
+        ];
+        let rows: Vec<&InventoryRow> = rows.iter().collect();
+        assert_eq!(chosen_at(&rows, &ask("  BILLING ", &[], ""), None), [0, 2]);
+        assert_eq!(
+            chosen_at(&rows, &ask("", &[("vendor", "pagertree")], ""), None),
+            [1, 2]
+        );
+        assert_eq!(
+            chosen_at(&rows, &ask("", &[("enabled", "false")], ""), None),
+            [1]
+        );
+        assert_eq!(
+            chosen_at(&rows, &ask("", &[("enabled", "true")], "-name"), None),
+            [2, 0]
+        );
+        assert_eq!(chosen_at(&rows, &ask("", &[], "name"), None), [1, 3, 0, 2]);
+        // Within an earlier answer, only its places are read, in its order.
+        assert_eq!(
+            chosen_at(&rows, &ask("billing p", &[], "name"), Some(&[0, 2])),
+            [2]
+        );
+        assert_eq!(
+            chosen(rows.clone(), &ask("audit", &[], ""))[0].name,
+            "Audit"
+        );
+    }
+
+    #[test]
+    fn only_a_grown_search_under_the_same_filters_and_sort_narrows_an_earlier_answer() {
+        let earlier = ask("bill", &[("vendor", "confluent")], "name");
+        assert!(narrows(
+            &earlier,
+            &ask("Billing", &[("vendor", "confluent")], "name")
+        ));
+        assert!(narrows(&earlier, &earlier));
+        assert!(!narrows(
+            &earlier,
+            &ask("bil", &[("vendor", "confluent")], "name")
+        ));
+        assert!(!narrows(&earlier, &ask("billing", &[], "name")));
+        assert!(!narrows(
+            &earlier,
+            &ask("billing", &[("vendor", "confluent")], "-name")
+        ));
+    }
+
+    #[test]
+    fn the_address_holds_what_is_asked_and_nothing_when_nothing_is() {
+        assert_eq!(Ask::default().href(), "/");
+        let mut asked = ask("a&b", &[("kind", "slack")], "-updated");
+        asked.by_host = true;
+        assert_eq!(
+            asked.href(),
+            "/?kind=slack&q=a%26b&sort=-updated&group=host"
+        );
+    }
 }

@@ -1,10 +1,12 @@
 //! Drift: an earlier inventory export loaded from a file and compared with the integrations
 //! as they are now (with the export's own filters), each difference field by field, secrets
-//! by fingerprint only; filterable by kind of change, and itself exportable.
+//! by fingerprint only. The list's filters apply to it too; it narrows further by kind of
+//! change and its own search, and what is shown exports.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::ask::Ask;
 use super::reading::{Inventory, Reading};
 use crate::components::download::{download, with_chosen_file};
 use crate::domain::drift::{compare, entry_of, read_export, to_json, Change, Difference, Earlier};
@@ -13,7 +15,7 @@ use crate::routes::AppRoute;
 use crate::state::Toasts;
 
 #[component]
-pub fn DriftSection(inventory: Inventory) -> impl IntoView {
+pub fn DriftSection(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
     let toasts = Toasts::use_context();
     let earlier = RwSignal::new(None::<Result<Earlier, String>>);
     let only = RwSignal::new(None::<Change>);
@@ -34,6 +36,23 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
         });
         compare(&earlier.entries, &now)
     });
+    // The list's filters (not its search, which the drift has its own of), memoised so a
+    // keystroke in the list's search redraws nothing here.
+    let filters = Memo::new(move |_| ask.with(|a| a.filters.clone()));
+    let shown = Memo::new(move |_| {
+        let needle = search.get().trim().to_lowercase();
+        let only = only.get();
+        filters.with(|filters| {
+            differences.with(|all| {
+                all.iter()
+                    .filter(|d| d.entry.passes(filters))
+                    .filter(|d| only.is_none_or(|c| c == d.change))
+                    .filter(|d| needle.is_empty() || mentions(d, &needle))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     // Until every connection is read, what is not read yet would look removed.
     let unfinished = Memo::new(move |_| {
         inventory.sources.with(|all| {
@@ -46,7 +65,7 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
             return;
         };
         let now = crate::http::now_iso();
-        let text = to_json(&differences.get_untracked(), &was.exported_at, &now);
+        let text = to_json(&shown.get_untracked(), &was.exported_at, &now);
         if download("patchbay-drift.json", "application/json", &text).is_err() {
             toasts.error("The browser refused the download.");
         }
@@ -55,28 +74,35 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
         earlier.get().map(|loaded| match loaded {
             Err(problem) => view! { <p class="notice" role="alert">{problem}</p> }.into_any(),
             Ok(was) => {
-                let count = move |change: Change| {
-                    differences.with(|all| all.iter().filter(|d| d.change == change).count())
+                let count = move |change: Option<Change>| {
+                    filters.with(|filters| {
+                        differences.with(|all| {
+                            all.iter()
+                                .filter(|d| d.entry.passes(filters))
+                                .filter(|d| change.is_none_or(|c| c == d.change))
+                                .count()
+                        })
+                    })
                 };
                 let choice = move |change: Option<Change>| {
-                    let label = match change {
-                        None => format!("All ({})", differences.with(Vec::len)),
-                        Some(c) => format!("{} ({})", c.title(), count(c)),
+                    let label = move || match change {
+                        None => format!("All ({})", count(None)),
+                        Some(c) => format!("{} ({})", c.title(), count(change)),
                     };
                     view! {
                         <button type="button" class="secondary" aria-pressed=move || (only.get() == change).to_string()
                             on:click=move |_| only.set(change)>{label}</button>
                     }
                 };
-                let rows = move || {
-                    let needle = search.get().trim().to_lowercase();
-                    differences
-                        .get()
-                        .into_iter()
-                        .filter(|d| only.get().is_none_or(|c| c == d.change))
-                        .filter(|d| needle.is_empty() || mentions(d, &needle))
-                        .map(difference_row)
-                        .collect_view()
+                let rows = move || shown.get().into_iter().map(difference_row).collect_view();
+                let filtered = move || {
+                    filters.with(|f| {
+                        (!f.is_empty()).then(|| {
+                            let named: Vec<String> =
+                                f.iter().map(|(n, v)| format!("{n} {v}")).collect();
+                            view! { <p class="muted">{format!("As the list above: only {}.", named.join(", "))}</p> }
+                        })
+                    })
                 };
                 view! {
                     <p>{format!("Since the export of {}{}.", was.exported_at,
@@ -84,6 +110,7 @@ pub fn DriftSection(inventory: Inventory) -> impl IntoView {
                     {move || unfinished.get().then(|| view! {
                         <p class="notice" role="status">"Some connections are still being read: integrations not read yet show as removed until they are."</p>
                     })}
+                    {filtered}
                     <div class="actions" role="group" aria-label="Show">
                         {choice(None)} {choice(Some(Change::Added))} {choice(Some(Change::Removed))} {choice(Some(Change::Changed))}
                         <button type="button" class="secondary" on:click=export>"Export drift"</button>

@@ -48,7 +48,6 @@ pub fn Glance(inventory: Inventory, ask: Memo<Ask>, go: Callback<Ask>) -> impl I
                         let mut asked = ask.get_untracked();
                         asked.filters.retain(|(name, _)| name != filter);
                         asked.filters.push((filter.to_string(), value.clone()));
-                        asked.page = 1;
                         go.run(asked);
                     };
                     view! {

@@ -1,5 +1,5 @@
 //! All integrations: every connection read at once, one list across vendors with the columns
-//! they share. Search, filters, sort and page live in the URL, so Back and a shared link
+//! they share. Search, filters and sort live in the URL, so Back and a shared link
 //! restore them; what is shown exports as CSV or JSON, secrets redacted.
 
 mod ask;
@@ -24,6 +24,9 @@ use reading::Inventory;
 use sources::SourceList;
 use table::{InventoryFilters, InventoryTable};
 
+/// How long typing pauses before the search is written into the address.
+const SEARCH_TO_ADDRESS: std::time::Duration = std::time::Duration::from_millis(300);
+
 #[component]
 pub fn InventoryPage() -> impl IntoView {
     let connections = Connections::use_context();
@@ -31,8 +34,11 @@ pub fn InventoryPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let inventory = Inventory::new(Signal::derive(move || connections.all()));
+    // What is typed in the search, ahead of the address: the rows follow each keystroke, the
+    // address (and the router's work on it) once typing pauses.
+    let typed = RwSignal::new(None::<String>);
     let ask = Memo::new(move |_| {
-        query.with(|q| Ask {
+        let mut asked = query.with(|q| Ask {
             search: capped(&q.get("q").unwrap_or_default()),
             filters: FILTERS
                 .iter()
@@ -40,9 +46,12 @@ pub fn InventoryPage() -> impl IntoView {
                 .filter(|(_, value)| !value.is_empty())
                 .collect(),
             sort: q.get("sort").unwrap_or_default(),
-            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
             by_host: q.get("group").as_deref() == Some("host"),
-        })
+        });
+        if let Some(text) = typed.get() {
+            asked.search = capped(&text);
+        }
+        asked
     });
     // Only switching between the table and the groups redraws either.
     let by_host = Memo::new(move |_| ask.with(|a| a.by_host));
@@ -54,8 +63,35 @@ pub fn InventoryPage() -> impl IntoView {
                 scroll: false,
                 ..Default::default()
             },
-        )
+        );
+        typed.set(None);
     });
+    // An address changed otherwise (Back, a link) wins over what was typed and not yet written.
+    Effect::new(move |_| {
+        query.track();
+        typed.set(None);
+    });
+    // Leaving the box (a click on a row, Enter) writes at once, so Back finds the search.
+    let write_typed = move || {
+        if let Some(Some(_)) = typed.try_get_untracked() {
+            go.run(ask.get_untracked());
+        }
+    };
+    let keystrokes = StoredValue::new(0u64);
+    let type_search = move |text: String| {
+        typed.set(Some(text));
+        keystrokes.update_value(|n| *n += 1);
+        let this = keystrokes.get_value();
+        set_timeout(
+            move || {
+                // Only the last keystroke writes, and only while the page is still shown.
+                if keystrokes.try_get_value() == Some(this) {
+                    write_typed();
+                }
+            },
+            SEARCH_TO_ADDRESS,
+        );
+    };
     let export = move |json: bool| {
         let asked = ask.get_untracked();
         let text = inventory.with_rows(|rows| {
@@ -85,11 +121,12 @@ pub fn InventoryPage() -> impl IntoView {
                 <span class="visually-hidden">"Search all integrations"</span>
                 <input type="search" placeholder="Search by name, connection, kind or host" maxlength=crate::pages::integrations::list_view::MAX_ADDRESS_VALUE
                     prop:value=move || ask.with(|a| a.search.clone())
-                    on:input=move |ev| go.run(Ask { search: event_target_value(&ev), page: 1, ..ask.get_untracked() })/>
+                    on:input=move |ev| type_search(event_target_value(&ev))
+                    on:change=move |_| write_typed()/>
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=move || ask.with(|a| a.by_host)
-                    on:change=move |ev| go.run(Ask { by_host: event_target_checked(&ev), page: 1, ..ask.get_untracked() })/>
+                    on:change=move |ev| go.run(Ask { by_host: event_target_checked(&ev), ..ask.get_untracked() })/>
                 "Group by target host"
             </label>
             <button type="button" class="secondary" on:click=move |_| export(false)>"Export CSV"</button>
@@ -102,6 +139,6 @@ pub fn InventoryPage() -> impl IntoView {
         } else {
             view! { <InventoryTable inventory ask go/> }.into_any()
         }}
-        <DriftSection inventory/>
+        <DriftSection inventory ask/>
     }
 }

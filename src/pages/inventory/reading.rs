@@ -193,6 +193,11 @@ impl Inventory {
             .with_value(|waits| waits.iter().find(|(w, _)| w == id).map(|(_, n)| *n))
     }
 
+    /// How many times the rows were added to or remade (tracked).
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
     /// Reads every row made so far (tracked through `version`).
     pub fn with_rows<T>(&self, read: impl FnOnce(Vec<&InventoryRow>) -> T) -> T {
         // Read, not only tracked: a memo brings the rows up to date only when it is read.

@@ -1,10 +1,14 @@
-//! The inventory's filters, its table of one view page, and the pager. Column headers sort;
+//! The inventory's filters and its table, windowed: only the rows in view (and a few more)
+//! are drawn, so ten thousand rows scroll and search as quickly as fifty. Column headers sort;
 //! a row's name opens the integration's own page.
 
-use leptos::prelude::*;
-use leptos_router::components::A;
+use std::cell::RefCell;
+use std::ops::Range;
 
-use super::ask::{chosen, Ask, PAGE_SIZE};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::ask::{chosen_at, narrows, Ask};
 use super::reading::Inventory;
 use crate::domain::inventory::{InventoryRow, NormalKind};
 use crate::domain::{Cell, Vendor};
@@ -84,7 +88,6 @@ pub fn InventoryFilters(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl In
             if !value.is_empty() {
                 asked.filters.push((name.to_string(), value));
             }
-            asked.page = 1;
             go.run(asked);
         };
         view! {
@@ -115,24 +118,125 @@ const COLUMNS: [(&str, &str); 8] = [
     ("updated", "Updated"),
 ];
 
+/// Rows drawn beyond the visible ones on each side, so a quick scroll shows rows, not blanks.
+const OVERSCAN: usize = 6;
+/// A row's height in pixels until one is measured (the stylesheet fixes it at 2.25rem).
+const ROW_GUESS: f64 = 36.0;
+
+/// The places (in the rows asked for) of the rows to draw, for a scroll offset and a visible
+/// height in pixels: what shows, and `OVERSCAN` more each side.
+pub fn rows_in_view(top: f64, visible: f64, row: f64, total: usize) -> Range<usize> {
+    let row = if row >= 1.0 { row } else { ROW_GUESS };
+    let first = (top.max(0.0) / row) as usize;
+    let seen = (visible.max(row) / row).ceil() as usize;
+    first.saturating_sub(OVERSCAN).min(total)..(first + seen + OVERSCAN).min(total)
+}
+
+/// The rows the address asks for, as places in the inventory's rows: remade when rows land or
+/// the question changes, and only narrowed when the search just grew.
+#[derive(Clone, Debug, PartialEq)]
+struct Matching {
+    ask: Ask,
+    version: u64,
+    places: Vec<usize>,
+    total: usize,
+}
+
+thread_local! {
+    /// Where the table was last scrolled to, and for which address: Back from an integration
+    /// returns to the same rows.
+    static PLACE: RefCell<(String, i32)> = const { RefCell::new((String::new(), 0)) };
+}
+
 #[component]
 pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl IntoView {
-    // The view page and how many rows match, recomputed as rows land or the address changes.
-    let view_page = Memo::new(move |_| {
+    let matching = Memo::new(move |earlier: Option<&Matching>| {
         let asked = ask.get();
+        let version = inventory.version();
         inventory.with_rows(|rows| {
-            let total = rows.len();
-            let matching = chosen(rows, &asked);
-            let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
-            let page = asked.page.clamp(1, pages);
-            let shown: Vec<InventoryRow> = matching
-                .iter()
-                .skip((page - 1) * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .map(|r| (*r).clone())
-                .collect();
-            (shown, matching.len(), total, page, pages)
+            let within = earlier
+                .filter(|e| e.version == version && narrows(&e.ask, &asked))
+                .map(|e| e.places.as_slice());
+            Matching {
+                places: chosen_at(&rows, &asked, within),
+                total: rows.len(),
+                version,
+                ask: asked,
+            }
         })
+    });
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let (top, visible, row_height) = (
+        RwSignal::new(0.0),
+        RwSignal::new(600.0),
+        RwSignal::new(ROW_GUESS),
+    );
+    let range = Memo::new(move |_| {
+        let total = matching.with(|m| m.places.len());
+        rows_in_view(top.get(), visible.get(), row_height.get(), total)
+    });
+    let shown = Memo::new(move |_| {
+        let range = range.get();
+        matching.with(|m| {
+            inventory.with_rows(|rows| {
+                range
+                    .clone()
+                    .map(|place| (place, rows[m.places[place]].clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let measure = move || {
+        let Some(element) = scroller.get_untracked() else {
+            return;
+        };
+        top.set(f64::from(element.scroll_top()));
+        // The box grows with its rows up to its cap: until it scrolls, it may be measured
+        // while rows are still landing, so the browser window's height bounds it instead.
+        let height = f64::from(element.client_height());
+        let full = element.scroll_height() > element.client_height();
+        let bound = window().inner_height().ok().and_then(|h| h.as_f64());
+        visible.set(if full {
+            height
+        } else {
+            bound.unwrap_or(height).max(height)
+        });
+        let first = element
+            .query_selector("tbody tr[aria-rowindex]")
+            .ok()
+            .flatten();
+        if let Some(row) = first.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let height = f64::from(row.offset_height());
+            if height >= 1.0 && (height - row_height.get_untracked()).abs() >= 0.5 {
+                row_height.set(height);
+            }
+        }
+        let href = ask.with_untracked(Ask::href);
+        PLACE.with(|place| *place.borrow_mut() = (href, element.scroll_top()));
+    };
+    // A new question starts at its first row; the same address as last time (Back from an
+    // integration) returns to where it was.
+    Effect::new(move |earlier: Option<Ask>| {
+        let asked = ask.get();
+        if let Some(element) = scroller.get() {
+            let to = match &earlier {
+                None => PLACE.with(|p| {
+                    let (href, at) = &*p.borrow();
+                    if *href == asked.href() {
+                        *at
+                    } else {
+                        0
+                    }
+                }),
+                Some(e) if *e != asked => 0,
+                Some(_) => element.scroll_top(),
+            };
+            if element.scroll_top() != to {
+                element.set_scroll_top(to);
+            }
+            measure();
+        }
+        asked
     });
     let header = move |(column, title): (&'static str, &'static str)| {
         let sorted = move || {
@@ -157,45 +261,43 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl Into
             </th>
         }
     };
-    let counts = move || {
-        view_page.with(|(_, matching, total, page, pages)| {
-            format!("{matching} of {total} integrations · page {page} of {pages}")
-        })
-    };
-    let to_page = move |delta: isize| {
-        move |_| {
-            let (_, _, _, page, pages) = view_page.get_untracked();
-            let next = (page as isize + delta).clamp(1, pages as isize) as usize;
-            go.run(Ask {
-                page: next,
-                ..ask.get_untracked()
-            });
+    let counts =
+        move || matching.with(|m| format!("{} of {} integrations", m.places.len(), m.total));
+    let spacer = move |height: Signal<f64>| {
+        view! {
+            <tr class="spacer" aria-hidden="true">
+                <td colspan="8" style:height=move || format!("{}px", height.get())></td>
+            </tr>
         }
     };
+    let above = Signal::derive(move || range.with(|r| r.start) as f64 * row_height.get());
+    let below = Signal::derive(move || {
+        let after = matching.with(|m| m.places.len()) - range.with(|r| r.end);
+        after as f64 * row_height.get()
+    });
     view! {
-        <div class="table-scroll">
-        <table class="inventory" aria-label="All integrations">
-            <thead><tr>{COLUMNS.map(header).collect_view()}</tr></thead>
+        <p class="shown" aria-live="polite">{counts}</p>
+        <div class="table-window" node_ref=scroller tabindex="0" role="region"
+            aria-label="All integrations, scroll for more" on:scroll=move |_| measure()>
+        <table class="inventory" aria-label="All integrations"
+            aria-rowcount=move || matching.with(|m| m.places.len()) + 1>
+            <colgroup>{COLUMNS.map(|(column, _)| view! { <col class=column/> }).collect_view()}</colgroup>
+            <thead><tr aria-rowindex="1">{COLUMNS.map(header).collect_view()}</tr></thead>
             <tbody>
+                {spacer(above)}
                 <For
-                    each=move || view_page.with(|(rows, ..)| rows.clone())
-                    key=|row| format!("{}\u{1f}{}\u{1f}{:?}\u{1f}{}", row.connection_id, row.id, row.updated, row.name)
-                    children=row_view
+                    each=move || shown.get()
+                    key=|(place, row)| format!("{place}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}", row.connection_id, row.id, row.updated, row.name)
+                    children=|(place, row)| row_view(place, row)
                 />
+                {spacer(below)}
             </tbody>
         </table>
-        </div>
-        <div class="pager">
-            <p>{counts}</p>
-            <button type="button" class="secondary" on:click=to_page(-1)
-                disabled=move || view_page.with(|v| v.3 <= 1)>"Previous"</button>
-            <button type="button" class="secondary" on:click=to_page(1)
-                disabled=move || view_page.with(|v| v.3 >= v.4)>"Next"</button>
         </div>
     }
 }
 
-fn row_view(row: InventoryRow) -> impl IntoView {
+fn row_view(place: usize, row: InventoryRow) -> impl IntoView {
     let href = AppRoute::Detail {
         conn: row.connection_id.clone(),
         id: row.id.clone(),
@@ -210,8 +312,8 @@ fn row_view(row: InventoryRow) -> impl IntoView {
     let name = row.name.clone();
     let target = cell_view(target, move || format!("target of {name}"));
     let enabled = match row.enabled {
-        Some(true) => "Enabled",
-        Some(false) => "Disabled",
+        Some(true) => "Yes",
+        Some(false) => "No",
         None => "—",
     };
     let kind = if row.vendor_kind.is_empty() || row.vendor_kind == row.kind.title() {
@@ -219,20 +321,50 @@ fn row_view(row: InventoryRow) -> impl IntoView {
     } else {
         format!("{} ({})", row.kind.title(), row.vendor_kind)
     };
-    let time = |t: Option<String>| {
-        t.map(|t| t.chars().take(16).collect::<String>().replace('T', " "))
-            .unwrap_or_else(|| "—".into())
+    // The day in the cell, the minute (as the vendor wrote it) on hover.
+    let time = |t: Option<String>| match t {
+        Some(t) => {
+            let minute = t.chars().take(16).collect::<String>().replace('T', " ");
+            let day = minute.chars().take(10).collect::<String>();
+            view! { <time datetime=t title=minute>{day}</time> }.into_any()
+        }
+        None => "—".into_any(),
     };
     view! {
-        <tr>
-            <th scope="row"><A href=href>{row.name.clone()}</A></th>
+        <tr aria-rowindex=place + 2>
+            // Cells cut to one line say the whole of themselves on hover.
+            <th scope="row" title=row.name.clone()><a href=href>{row.name.clone()}</a></th>
             <td>{row.vendor.title()}</td>
-            <td>{row.connection.clone()}</td>
-            <td>{kind}</td>
+            <td title=row.connection.clone()>{row.connection.clone()}</td>
+            <td title=kind.clone()>{kind.clone()}</td>
             <td>{target}</td>
             <td>{enabled}</td>
-            <td>{time(row.created.clone())}</td>
-            <td>{time(row.updated.clone())}</td>
+            <td>{time(row.created)}</td>
+            <td>{time(row.updated)}</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_holds_the_rows_in_view_and_a_margin_each_side() {
+        // 36 px rows, 720 px of view: 20 rows seen.
+        assert_eq!(rows_in_view(0.0, 720.0, 36.0, 10_000), 0..30);
+        assert_eq!(
+            rows_in_view(36.0 * 5_000.0, 720.0, 36.0, 10_000),
+            4_990..5_030
+        );
+        // At the very end, and past it (a list that just shrank).
+        assert_eq!(
+            rows_in_view(36.0 * 9_980.0, 720.0, 36.0, 10_000),
+            9_970..10_000
+        );
+        assert_eq!(rows_in_view(1e9, 720.0, 36.0, 40), 40..40);
+        // Fewer rows than the view holds; an unmeasured row or view still draws something.
+        assert_eq!(rows_in_view(0.0, 720.0, 36.0, 7), 0..7);
+        assert_eq!(rows_in_view(-10.0, 0.0, 0.0, 100), 0..11);
     }
 }
