@@ -351,20 +351,21 @@ mod tests {
 
     #[test]
     fn the_window_holds_the_rows_in_view_and_a_margin_each_side() {
+        const M: usize = OVERSCAN;
         // 36 px rows, 720 px of view: 20 rows seen.
-        assert_eq!(rows_in_view(0.0, 720.0, 36.0, 10_000), 0..30);
+        assert_eq!(rows_in_view(0.0, 720.0, 36.0, 10_000), 0..20 + M);
         assert_eq!(
             rows_in_view(36.0 * 5_000.0, 720.0, 36.0, 10_000),
-            4_990..5_030
+            5_000 - M..5_020 + M
         );
         // At the very end, and past it (a list that just shrank).
         assert_eq!(
             rows_in_view(36.0 * 9_980.0, 720.0, 36.0, 10_000),
-            9_970..10_000
+            9_980 - M..10_000
         );
         assert_eq!(rows_in_view(1e9, 720.0, 36.0, 40), 40..40);
         // Fewer rows than the view holds; an unmeasured row or view still draws something.
         assert_eq!(rows_in_view(0.0, 720.0, 36.0, 7), 0..7);
-        assert_eq!(rows_in_view(-10.0, 0.0, 0.0, 100), 0..11);
+        assert_eq!(rows_in_view(-10.0, 0.0, 0.0, 100), 0..1 + M);
     }
 }
