@@ -23,6 +23,7 @@ pub mod paths;
 pub mod pointer;
 pub mod proxy;
 pub mod rate_limit;
+pub mod read_only;
 pub mod records;
 pub mod registry;
 pub mod request;

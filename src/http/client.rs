@@ -15,6 +15,7 @@ use super::retry::{Attempt, Decision, History, RetryPolicy, WaitReason};
 use super::route::{Route, RouteError};
 use crate::domain::proxy::proxy_failure;
 use crate::domain::rate_limit::wait_seconds;
+use crate::domain::read_only::{lock_reason, refusal, ReadOnly};
 use crate::domain::{ApiError, Credentials, ErrorKind, Request, Response, Vendor};
 
 /// Everything needed to reach one connection's vendor.
@@ -24,6 +25,19 @@ pub struct Target {
     pub base_url: String,
     pub route: Route,
     pub credentials: Credentials,
+    /// The connection's own read-only switch; the console's is `set_console_read_only`.
+    pub read_only: ReadOnly,
+}
+
+thread_local! {
+    /// The console-wide read-only switch, as the fetch layer sees it.
+    static CONSOLE_READ_ONLY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sets the console-wide read-only switch: while on, nothing but reads leaves for any
+/// connection, whatever a page offers.
+pub fn set_console_read_only(on: bool) {
+    CONSOLE_READ_ONLY.with(|flag| flag.set(on));
 }
 
 /// Told to the user before each wait, so a slow answer is never a silent one.
@@ -78,6 +92,11 @@ impl Client {
         request: &Request,
         on_wait: &dyn Fn(WaitNotice),
     ) -> Result<Response, ApiError> {
+        // Read-only comes first: under a lock only reads leave.
+        let lock = lock_reason(CONSOLE_READ_ONLY.with(Cell::get), target.read_only);
+        if let Some(why) = refusal(request.method, lock) {
+            return Err(ApiError::new(ErrorKind::Refused, why));
+        }
         let auth = target
             .vendor
             .auth_headers(&target.credentials)

@@ -6,6 +6,6 @@ pub mod client;
 pub mod retry;
 pub mod route;
 
-pub use client::{now_iso, now_ms, Client, Target, WaitNotice};
+pub use client::{now_iso, now_ms, set_console_read_only, Client, Target, WaitNotice};
 pub use retry::WaitReason;
 pub use route::Route;

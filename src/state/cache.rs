@@ -231,6 +231,7 @@ mod tests {
             settings: Map::new(),
             note: None,
             demo: false,
+            read_only: Default::default(),
         }
     }
 

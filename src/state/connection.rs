@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::domain::read_only::ReadOnly;
 use crate::domain::{Credentials, Vendor};
 use crate::http::{Route, Target};
 
@@ -25,6 +26,9 @@ pub struct Connection {
     /// demo credentials (the sandbox's), which no other connection ever takes from a file.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub demo: bool,
+    /// Read-only: only reads are sent for it (`true`, or `"until_new_credentials"` in a file).
+    #[serde(default, skip_serializing_if = "ReadOnly::is_off")]
+    pub read_only: ReadOnly,
 }
 
 impl Connection {
@@ -43,6 +47,7 @@ impl Connection {
                 settings: self.settings.clone(),
                 secrets,
             },
+            read_only: self.read_only,
         }
     }
 

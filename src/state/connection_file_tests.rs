@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::read_only::ReadOnly;
 use crate::http::Route;
 use crate::state::connection::new_id;
 use serde_json::{json, Value};
@@ -13,6 +14,7 @@ fn demo() -> Connection {
         settings: json!({"api_key": "DEMOKEY"}).as_object().unwrap().clone(),
         note: Some("Ask #ops for the secret".into()),
         demo: false,
+        read_only: Default::default(),
     }
 }
 
@@ -272,4 +274,41 @@ fn a_target_carries_settings_and_the_given_secrets() {
     assert_eq!(target.credentials.secrets, secrets);
     assert_eq!(target.credentials.setting("api_key"), Some("DEMOKEY"));
     assert_eq!(demo().route_summary(), "via /proxy/confluent");
+}
+
+#[test]
+fn files_carry_the_read_only_lock_and_a_misspelt_one_is_refused() {
+    let mut locked = entry("locked", "/proxy/confluent");
+    locked["read_only"] = json!("until_new_credentials");
+    let mut flagged = entry("flagged", "/proxy/confluent");
+    flagged["read_only"] = json!(true);
+    let mut misspelt = entry("misspelt", "/proxy/confluent");
+    misspelt["read_only"] = json!("untill_new_credentials");
+    let text = json!([locked, flagged, misspelt, entry("open", "/proxy/confluent")]).to_string();
+    let imported = import_file(&text).unwrap();
+    let locks: Vec<(&str, ReadOnly)> = imported
+        .connections
+        .iter()
+        .map(|c| (c.id.as_str(), c.read_only))
+        .collect();
+    assert_eq!(
+        locks,
+        [
+            ("locked", ReadOnly::UntilNewCredentials),
+            ("flagged", ReadOnly::On),
+            ("open", ReadOnly::Off)
+        ]
+    );
+    assert!(
+        imported.problems[0].contains("read_only must be"),
+        "{:?}",
+        imported.problems
+    );
+    // The export writes the lock back, and nothing for a connection without one.
+    let exported = export_file(&imported.connections, &[]);
+    assert!(
+        exported.contains("\"read_only\": \"until_new_credentials\""),
+        "{exported}"
+    );
+    assert_eq!(exported.matches("read_only").count(), 2);
 }

@@ -8,6 +8,7 @@ use crate::domain::draft::payload;
 use crate::domain::field::{Choice, FieldKind, FieldSpec, FormSpec, Variant};
 use crate::domain::paths;
 use crate::domain::pointer::get;
+use crate::domain::read_only::ReadOnly;
 use crate::domain::Vendor;
 use crate::http::Route;
 
@@ -16,6 +17,7 @@ pub fn connection_form(vendor: Vendor) -> FormSpec {
     let mut fields = common_fields(vendor);
     fields.extend(vendor.credential_fields());
     fields.push(note_field());
+    fields.push(read_only_field());
     fields.push(
         FieldSpec::boolean("/remember", "Remember secrets in this tab")
             .help("Keeps them in this tab's session storage until the tab closes. Otherwise they stay in memory and a reload forgets them."),
@@ -28,7 +30,26 @@ pub fn settings_form(vendor: Vendor) -> FormSpec {
     let mut fields = common_fields(vendor);
     fields.extend(without_secrets(vendor.credential_fields()));
     fields.push(note_field());
+    fields.push(read_only_field());
     FormSpec::new(fields)
+}
+
+/// Whether Patchbay may change this connection's integrations; it travels with exports.
+fn read_only_field() -> FieldSpec {
+    FieldSpec::choice(
+        "/read_only",
+        "Changes",
+        vec![
+            Choice::new(ReadOnly::Off.slug(), "Allowed"),
+            Choice::new(ReadOnly::On.slug(), "Read-only: look, never change"),
+            Choice::new(
+                ReadOnly::UntilNewCredentials.slug(),
+                "Read-only until its credentials are replaced",
+            ),
+        ],
+    )
+    .required()
+    .help("Read-only disables every change in the console and the fetch layer sends nothing but reads. The last choice lifts itself when new credentials are saved here.")
 }
 
 fn note_field() -> FieldSpec {
@@ -108,6 +129,7 @@ pub fn new_draft(vendor: Vendor) -> Value {
     let mut draft = connection_form(vendor).initial_draft();
     let object = draft.as_object_mut().expect("drafts are objects");
     object.insert("vendor".into(), json!(vendor.slug()));
+    object.insert("read_only".into(), json!(ReadOnly::Off.slug()));
     object.insert(
         "base_url".into(),
         json!(vendor.default_base_url().unwrap_or("")),
@@ -123,7 +145,7 @@ pub fn new_draft(vendor: Vendor) -> Value {
 /// the old vendor's defaults, but a label or base URL the user typed stays.
 pub fn switch_vendor(draft: &Value, from: Option<Vendor>, to: Vendor) -> Value {
     let mut next = new_draft(to);
-    for key in ["label", "note", "remember"] {
+    for key in ["label", "note", "remember", "read_only"] {
         if let Some(value) = draft.get(key) {
             next[key] = value.clone();
         }
@@ -148,6 +170,7 @@ pub fn draft_from(connection: &Connection) -> Value {
         "route": serde_json::to_value(&connection.route).expect("routes serialise"),
         "settings": connection.settings,
         "note": connection.note.clone().unwrap_or_default(),
+        "read_only": connection.read_only.slug(),
     })
 }
 
@@ -191,6 +214,12 @@ pub fn from_draft(draft: &Value, id: &str) -> Result<Submitted, String> {
             .cloned()
             .unwrap_or_default()
     };
+    let secrets = object("secrets");
+    let read_only = sent
+        .get("read_only")
+        .and_then(Value::as_str)
+        .and_then(ReadOnly::parse)
+        .unwrap_or_default();
     Ok(Submitted {
         connection: Connection {
             id: id.to_string(),
@@ -202,8 +231,14 @@ pub fn from_draft(draft: &Value, id: &str) -> Result<Submitted, String> {
             note: Some(text("note")).filter(|n| !n.is_empty()),
             // Saved by a person, it is theirs: no demo credentials come to it any more.
             demo: false,
+            // New credentials typed here lift a lock that waited for them.
+            read_only: if secrets.is_empty() {
+                read_only
+            } else {
+                read_only.after_new_credentials()
+            },
         },
-        secrets: object("secrets"),
+        secrets,
         remember: sent.get("remember") == Some(&Value::Bool(true)),
     })
 }

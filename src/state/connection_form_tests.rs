@@ -154,6 +154,7 @@ fn editing_never_puts_a_secret_back_into_the_draft() {
         settings: json!({"api_key": "K"}).as_object().unwrap().clone(),
         note: Some("from #ops".into()),
         demo: false,
+        read_only: crate::domain::read_only::ReadOnly::UntilNewCredentials,
     };
     let draft = draft_from(&connection);
     assert_eq!(draft.get("secrets"), None);
@@ -167,5 +168,37 @@ fn the_settings_form_has_no_secret_fields() {
         let form = settings_form(vendor);
         let everything = form.active_fields(&new_draft(vendor));
         assert!(everything.iter().all(|f| !f.sensitive), "{vendor:?}");
+    }
+}
+
+#[test]
+fn new_credentials_lift_only_the_lock_that_waits_for_them() {
+    use crate::domain::read_only::ReadOnly;
+    let mut draft = new_draft(Vendor::RocketChat);
+    assert_eq!(
+        draft["read_only"], "off",
+        "a new connection may change things"
+    );
+    draft["label"] = json!("Chat");
+    draft["base_url"] = json!("https://chat.example.com");
+    draft["settings"] = json!({"user_id": "u1"});
+    for (chosen, typed, saved) in [
+        (
+            "until_new_credentials",
+            false,
+            ReadOnly::UntilNewCredentials,
+        ),
+        ("until_new_credentials", true, ReadOnly::Off),
+        ("on", true, ReadOnly::On),
+        ("off", false, ReadOnly::Off),
+    ] {
+        draft["read_only"] = json!(chosen);
+        draft["secrets"] = if typed {
+            json!({"auth_token": "new"})
+        } else {
+            json!({})
+        };
+        let connection = from_draft(&draft, "rocketchat-abc").unwrap().connection;
+        assert_eq!(connection.read_only, saved, "{chosen}, typed {typed}");
     }
 }

@@ -1,11 +1,13 @@
-//! The theme: follows the system (prefers-color-scheme) until the user picks one, which is
-//! remembered in localStorage and applied as `data-theme` on the root element.
+//! The console's own preferences, remembered in localStorage: the theme (it follows the system,
+//! prefers-color-scheme, until the user picks one, applied as `data-theme` on the root element)
+//! and the console-wide read-only switch (told to the fetch layer, which then sends only reads).
 
 use leptos::prelude::*;
 
 use super::storage::{self, Area};
 
 const STORAGE_KEY: &str = "patchbay.theme";
+const READ_ONLY_KEY: &str = "patchbay.read_only";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
@@ -33,6 +35,7 @@ impl Theme {
 #[derive(Clone, Copy)]
 pub struct Prefs {
     theme: RwSignal<Theme>,
+    read_only: RwSignal<bool>,
 }
 
 impl Prefs {
@@ -42,8 +45,11 @@ impl Prefs {
         if chosen.is_some() {
             apply(theme);
         }
+        let read_only = storage::read(Area::Local, READ_ONLY_KEY).as_deref() == Some("on");
+        crate::http::set_console_read_only(read_only);
         let prefs = Prefs {
             theme: RwSignal::new(theme),
+            read_only: RwSignal::new(read_only),
         };
         provide_context(prefs);
         prefs
@@ -55,6 +61,28 @@ impl Prefs {
 
     pub fn theme(&self) -> Theme {
         self.theme.get()
+    }
+
+    /// Whether the whole console is read-only (tracked).
+    pub fn read_only(&self) -> bool {
+        self.read_only.get()
+    }
+
+    /// Switches the whole console read-only or back, remembers it, and tells the fetch layer.
+    pub fn set_read_only(&self, on: bool) {
+        crate::http::set_console_read_only(on);
+        self.read_only.set(on);
+        if on {
+            storage::write(Area::Local, READ_ONLY_KEY, "on");
+        } else {
+            storage::remove(Area::Local, READ_ONLY_KEY);
+        }
+    }
+
+    /// Why changes to `connection`'s integrations are refused, if they are (tracked): the
+    /// pages disable their write controls and show this.
+    pub fn lock_of(&self, connection: &super::Connection) -> Option<&'static str> {
+        crate::domain::read_only::lock_reason(self.read_only(), connection.read_only)
     }
 
     /// Switches between light and dark and remembers the choice.

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use patchbay::domain::read_only::ReadOnly;
 use patchbay::domain::{Credentials, ErrorKind, Request, Vendor};
 use patchbay::http::retry::RetryPolicy;
 use patchbay::http::{Client, Route, Target, WaitNotice, WaitReason};
@@ -23,6 +24,7 @@ pub(super) fn target() -> Target {
             settings: json!({"api_key": "KEY"}).as_object().unwrap().clone(),
             secrets: json!({"api_secret": "SECRET"}).as_object().unwrap().clone(),
         },
+        read_only: ReadOnly::Off,
     }
 }
 

@@ -1,9 +1,12 @@
 //! `Client::send` refuses before anything leaves: links to another origin, hostile proxy
-//! prefixes, next links that decode into another route, missing secrets. The sandbox plays the
+//! prefixes, next links that decode into another route, missing secrets, writes under a
+//! read-only lock. The sandbox plays the
 //! foreign host, and its request log is the witness that nothing arrived.
 
+use patchbay::domain::read_only::ReadOnly;
+use patchbay::domain::Method;
 use patchbay::domain::{ErrorKind, Request};
-use patchbay::http::{Client, Route};
+use patchbay::http::{set_console_read_only, Client, Route};
 use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -101,4 +104,44 @@ async fn a_missing_secret_is_refused_naming_it() {
     assert!(sandbox::requests(&format!("/echo{no_secret}"))
         .await
         .is_empty());
+}
+
+/// Under a read-only lock, the connection's own or the console's, every write is refused before
+/// it leaves, and reads still go.
+#[wasm_bindgen_test]
+async fn under_a_read_only_lock_nothing_but_reads_leaves() {
+    let path = unique("read-only");
+    let writes = [Method::Post, Method::Put, Method::Patch, Method::Delete];
+    let write = |method: Method| Request {
+        method,
+        ..Request::get(&path)
+    };
+    for lock in [ReadOnly::On, ReadOnly::UntilNewCredentials] {
+        let mut target = target();
+        target.read_only = lock;
+        for method in writes {
+            let (result, _) = send(&Client::default(), &target, &write(method)).await;
+            let error = result.expect_err(method.as_str());
+            assert_eq!(error.kind, ErrorKind::Refused);
+            assert!(error.message.contains("read-only"), "{}", error.message);
+        }
+        let (read, _) = send(&Client::default(), &target, &Request::get(&path)).await;
+        assert_eq!(read.unwrap().status, 200);
+    }
+    set_console_read_only(true);
+    let (refused, _) = send(&Client::default(), &target(), &write(Method::Post)).await;
+    set_console_read_only(false);
+    assert!(refused
+        .unwrap_err()
+        .message
+        .contains("console is read-only"));
+    let seen: Vec<String> = sandbox::requests(&format!("/echo{path}"))
+        .await
+        .iter()
+        .map(|r| r["method"].as_str().unwrap_or("?").to_string())
+        .collect();
+    assert_eq!(seen, ["GET", "GET"], "only the two reads arrived");
+    // Unlocked, a write goes again.
+    let (sent, _) = send(&Client::default(), &target(), &write(Method::Post)).await;
+    assert_eq!(sent.unwrap().status, 200);
 }

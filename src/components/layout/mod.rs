@@ -2,6 +2,7 @@
 //! the toast region.
 
 mod nav;
+mod read_only_toggle;
 mod theme_toggle;
 
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use leptos_router::components::A;
 use super::feedback::ToastRegion;
 use crate::routes::AppRoute;
 pub use nav::ConnectionNav;
+pub use read_only_toggle::ReadOnlyToggle;
 pub use theme_toggle::ThemeToggle;
 
 #[component]
@@ -18,6 +20,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="top">
             <A href=AppRoute::Overview.href() attr:class="brand">"Patchbay"</A>
+            <ReadOnlyToggle/>
             <ThemeToggle/>
         </header>
         <div class="frame">

@@ -1,5 +1,6 @@
 //! The list of connections, with where each points, where its secrets live, and actions.
 
+use crate::domain::read_only::ReadOnly;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -39,6 +40,12 @@ pub fn ConnectionTable() -> impl IntoView {
                 let edit_label = format!("Edit {}", connection.label);
                 let remove_label = format!("Remove {}", connection.label);
                 let route = connection.route_summary();
+                let read_only = match connection.read_only {
+                    ReadOnly::Off => None,
+                    ReadOnly::On => Some("Read-only"),
+                    ReadOnly::UntilNewCredentials => Some("Read-only until new credentials"),
+                }
+                .map(|tag| view! { <span class="badge read-only">{tag}</span> });
                 let attention = connections.problem(&connection.id).map(|problem| view! {
                     <span class="badge attention" title=problem.clone()>"Needs attention"</span>
                     <span class="visually-hidden">{format!(": {problem}")}</span>
@@ -48,7 +55,7 @@ pub fn ConnectionTable() -> impl IntoView {
                         <th scope="row"><A href=AppRoute::List { conn: connection.id.clone() }.href()>{connection.label.clone()}</A></th>
                         <td>{connection.vendor.title()}</td>
                         <td><code>{connection.base_url.clone()}</code></td>
-                        <td>{route}" "{attention}</td>
+                        <td>{route}" "{attention}" "{read_only}</td>
                         <td class="secret-state">{secret_state}</td>
                         <td><div class="actions">
                             // A plain link: <A> would mark it current on every /connections URL.

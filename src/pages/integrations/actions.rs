@@ -22,6 +22,8 @@ pub struct RecordActions {
     /// Which action ran last, so only its form shows the outcome.
     last: RwSignal<Option<&'static str>>,
     notice: RwSignal<Option<WaitNotice>>,
+    /// Why the connection's changes are refused, while they are.
+    lock: Signal<Option<&'static str>>,
 }
 
 /// The wait notices of whichever action runs, shown once on the page.
@@ -41,6 +43,7 @@ impl RecordActions {
         let cache = ListCache::use_context();
         let toasts = Toasts::use_context();
         let notice = RwSignal::new(None);
+        let lock = super::write_lock::write_lock(&connection);
         let action = Action::new_local(
             move |(id, record, draft): &(&'static str, Record, serde_json::Value)| {
                 let request = api.action_request(id, record, draft);
@@ -68,6 +71,7 @@ impl RecordActions {
             action,
             last: RwSignal::new(None),
             notice,
+            lock,
         }
     }
 }
@@ -104,7 +108,10 @@ pub fn ActionForm(
     let pending = runner.action.pending();
     let run = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() || !ctx.check_before_submit() {
+        if pending.get_untracked()
+            || runner.lock.get_untracked().is_some()
+            || !ctx.check_before_submit()
+        {
             return;
         }
         runner.last.set(Some(id));
@@ -122,7 +129,8 @@ pub fn ActionForm(
     view! {
         <form class="record-action" novalidate on:submit=run aria-label=name>
             {fields}
-            <button type="submit" class="secondary" disabled=move || pending.get()>{heading}</button>
+            <button type="submit" class="secondary" disabled=move || pending.get() || runner.lock.get().is_some()
+                title=move || runner.lock.get() aria-describedby=move || runner.lock.get().map(|_| "write-lock")>{heading}</button>
             {failure}
         </form>
     }

@@ -9,6 +9,7 @@ use super::lookups::use_lookups;
 use super::record_fields::RecordFields;
 use super::sub_list::SubListSection;
 use super::with_record::WithRecord;
+use super::write_lock::{write_link, write_lock};
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
 use crate::domain::{ApiError, Record, VendorApi};
 use crate::http::WaitNotice;
@@ -30,6 +31,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     // below, never this, so a delete in flight is never aborted by a redraw.
     let delete = delete_action(api, connection.clone());
     let runner = RecordActions::new(api, connection.clone(), current);
+    let lock = write_lock(&connection);
     let head = {
         let connection = connection.clone();
         move || {
@@ -41,11 +43,19 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
                 .clone()
                 .map(|r| view! { <p class="notice read-only" role="note">{r}</p> });
             let edit = capabilities.can_edit.then(|| {
-                view! { <a class="button" href=AppRoute::Edit { conn: connection.id.clone(), id: record.id.clone() }.href()>"Edit"</a> }
+                write_link(
+                    lock,
+                    AppRoute::Edit {
+                        conn: connection.id.clone(),
+                        id: record.id.clone(),
+                    }
+                    .href(),
+                    "Edit",
+                )
             });
             let delete = capabilities
                 .can_delete
-                .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title()/> });
+                .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title() lock/> });
             view! {
                 <h2>{name}</h2>
                 <div class="actions">{edit} {delete} {reason}</div>
@@ -134,10 +144,12 @@ fn DeleteButton(
     record: Record,
     name: String,
     vendor: &'static str,
+    lock: Signal<Option<&'static str>>,
 ) -> impl IntoView {
     let pending = delete.action.pending();
     view! {
-        <button type="button" class="danger" disabled=move || pending.get()
+        <button type="button" class="danger" disabled=move || pending.get() || lock.get().is_some()
+            title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")
             on:click=move |_| {
                 delete.target.set(Some(record.clone()));
                 delete.confirm_open.set(true);

@@ -105,11 +105,15 @@ pub fn IntegrationForm(
         show_failure,
     );
     let saving = save.pending();
+    let lock = super::write_lock::write_lock(&connection);
     let on_submit = {
         let mode = mode.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if saving.get_untracked() || !ctx.check_before_submit() {
+            if saving.get_untracked()
+                || lock.get_untracked().is_some()
+                || !ctx.check_before_submit()
+            {
                 return;
             }
             let current = draft.get_untracked();
@@ -158,7 +162,8 @@ pub fn IntegrationForm(
     };
     let test_button = can_test.then(|| {
         view! {
-            <button type="button" class="secondary" disabled=move || testing.get() on:click=on_test>
+            <button type="button" class="secondary" disabled=move || testing.get() || lock.get().is_some() on:click=on_test
+                title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")>
                 {move || if testing.get() { "Sending test…" } else { "Send test" }}
             </button>
         }
@@ -193,7 +198,8 @@ pub fn IntegrationForm(
                 Err(error) => view! { <ErrorPanel error title="The test notification failed"/> }.into_any(),
             })}
             <div class="actions">
-                <button type="submit" disabled=move || saving.get()>
+                <button type="submit" disabled=move || saving.get() || lock.get().is_some()
+                    title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")>
                     {move || if saving.get() { "Saving…" } else { "Save" }}
                 </button>
                 {test_button}

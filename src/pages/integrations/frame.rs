@@ -7,7 +7,7 @@ use crate::components::feedback::WaitStatus;
 use crate::domain::VendorApi;
 use crate::routes::AppRoute;
 use crate::state::connection_file::problem_of;
-use crate::state::{budget, Connection, Connections, LookupCache, Secrets};
+use crate::state::{budget, Connection, Connections, LookupCache, Prefs, Secrets};
 
 /// What a connection page draws once its connection is known, its vendor is built and its
 /// credentials are there.
@@ -78,6 +78,18 @@ fn header(connection: &Connection, page: &'static str) -> impl IntoView {
         <h1>{title}</h1>
         <p class="muted"><code>{connection.base_url.clone()}</code>" · "{connection.route_summary()}</p>
         {low_budget(connection)}
+        {read_only_notice(connection)}
+    }
+}
+
+/// Why this connection's changes are refused, while they are: the disabled controls point here.
+fn read_only_notice(connection: &Connection) -> impl IntoView {
+    let prefs = Prefs::use_context();
+    let connection = connection.clone();
+    move || {
+        prefs.lock_of(&connection).map(|why| {
+            view! { <p class="notice read-only" role="status" id="write-lock">{why}</p> }
+        })
     }
 }
 

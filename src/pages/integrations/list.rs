@@ -2,6 +2,7 @@
 //! as it grows), filtered by the vendor where it can, searched and paged in the browser. Filters,
 //! search and page live in the URL, so Back and reload keep them.
 
+use super::write_lock::{write_link, write_lock};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -179,8 +180,16 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
         },
     );
 
+    let lock = write_lock(&connection);
     let create = api.can_create().then(|| {
-        view! { <a href=AppRoute::Create { conn: connection.id.clone() }.href() class="button">"New integration"</a> }
+        write_link(
+            lock,
+            AppRoute::Create {
+                conn: connection.id.clone(),
+            }
+            .href(),
+            "New integration",
+        )
     });
     let reload = {
         let load = load.clone();

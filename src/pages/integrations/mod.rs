@@ -20,6 +20,7 @@ mod save;
 mod setting_switch;
 mod sub_list;
 mod with_record;
+mod write_lock;
 
 use leptos::prelude::*;
 

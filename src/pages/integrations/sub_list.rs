@@ -29,6 +29,7 @@ pub fn SubListSection(
 ) -> impl IntoView {
     let secrets = Secrets::use_context();
     let toasts = Toasts::use_context();
+    let lock = super::write_lock::write_lock(&connection);
     // Recomputed where it is read: it is cheap, and a memo of its own type costs the wasm more.
     let spec = move || {
         let found = lookups.get()?.ok()?;
@@ -158,7 +159,8 @@ pub fn SubListSection(
                         "The history is cleared.".into(),
                     )
                 };
-                view! { <button type="button" class="danger" on:click=on_click>"Clear history"</button> }
+                view! { <button type="button" class="danger" on:click=on_click disabled=move || lock.get().is_some()
+                    title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")>"Clear history"</button> }
             });
             let rows = move || {
                 read.with(|r| r.rows.clone())
@@ -181,7 +183,8 @@ pub fn SubListSection(
                                     "The delivery was sent again.".into(),
                                 )
                             };
-                            view! { <td><button type="button" class="secondary" on:click=on_click>"Replay"</button></td> }
+                            view! { <td><button type="button" class="secondary" on:click=on_click disabled=move || lock.get().is_some()
+                                title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")>"Replay"</button></td> }
                         });
                         view! { <tr>{cells}{replay}</tr> }
                     })
