@@ -58,21 +58,19 @@ impl ReadOnly {
 /// file cannot unlock a connection by misspelling its lock.
 impl<'de> Deserialize<'de> for ReadOnly {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Written {
-            Flag(bool),
-            Word(String),
-        }
-        match Written::deserialize(deserializer)? {
-            Written::Flag(true) => Ok(ReadOnly::On),
-            Written::Flag(false) => Ok(ReadOnly::Off),
-            Written::Word(word) => ReadOnly::parse(&word).ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "read_only must be true, false, \"on\", \"off\" or \"until_new_credentials\", not \"{word}\""
-                ))
-            }),
-        }
+        // Through a JSON value, which the app reads everywhere: an untagged enum of its own
+        // would cost the wasm more.
+        let written = serde_json::Value::deserialize(deserializer)?;
+        let word = match &written {
+            serde_json::Value::Bool(flag) => Some(if *flag { "on" } else { "off" }),
+            serde_json::Value::String(word) => Some(word.as_str()),
+            _ => None,
+        };
+        word.and_then(ReadOnly::parse).ok_or_else(|| {
+            serde::de::Error::custom(
+                "read_only must be true, false, \"on\", \"off\" or \"until_new_credentials\"",
+            )
+        })
     }
 }
 

@@ -36,21 +36,19 @@ pub fn DriftSection(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
         });
         compare(&earlier.entries, &now)
     });
-    // The list's filters (not its search, which the drift has its own of), memoised so a
-    // keystroke in the list's search redraws nothing here.
-    let filters = Memo::new(move |_| ask.with(|a| a.filters.clone()));
+    // The list's filters apply (not its search: the drift has its own).
+    let filters = move || ask.with(|a| a.filters.clone());
     let shown = Memo::new(move |_| {
         let needle = search.get().trim().to_lowercase();
         let only = only.get();
-        filters.with(|filters| {
-            differences.with(|all| {
-                all.iter()
-                    .filter(|d| d.entry.passes(filters))
-                    .filter(|d| only.is_none_or(|c| c == d.change))
-                    .filter(|d| needle.is_empty() || mentions(d, &needle))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
+        let filters = filters();
+        differences.with(|all| {
+            all.iter()
+                .filter(|d| d.entry.passes(&filters))
+                .filter(|d| only.is_none_or(|c| c == d.change))
+                .filter(|d| needle.is_empty() || mentions(d, &needle))
+                .cloned()
+                .collect::<Vec<_>>()
         })
     });
     // Until every connection is read, what is not read yet would look removed.
@@ -75,13 +73,12 @@ pub fn DriftSection(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
             Err(problem) => view! { <p class="notice" role="alert">{problem}</p> }.into_any(),
             Ok(was) => {
                 let count = move |change: Option<Change>| {
-                    filters.with(|filters| {
-                        differences.with(|all| {
-                            all.iter()
-                                .filter(|d| d.entry.passes(filters))
-                                .filter(|d| change.is_none_or(|c| c == d.change))
-                                .count()
-                        })
+                    let filters = filters();
+                    differences.with(|all| {
+                        all.iter()
+                            .filter(|d| d.entry.passes(&filters))
+                            .filter(|d| change.is_none_or(|c| c == d.change))
+                            .count()
                     })
                 };
                 let choice = move |change: Option<Change>| {
@@ -96,12 +93,10 @@ pub fn DriftSection(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
                 };
                 let rows = move || shown.get().into_iter().map(difference_row).collect_view();
                 let filtered = move || {
-                    filters.with(|f| {
-                        (!f.is_empty()).then(|| {
-                            let named: Vec<String> =
-                                f.iter().map(|(n, v)| format!("{n} {v}")).collect();
-                            view! { <p class="muted">{format!("As the list above: only {}.", named.join(", "))}</p> }
-                        })
+                    let f = filters();
+                    (!f.is_empty()).then(|| {
+                        let named: Vec<String> = f.iter().map(|(n, v)| format!("{n} {v}")).collect();
+                        view! { <p class="muted">{format!("As the list above: only {}.", named.join(", "))}</p> }
                     })
                 };
                 view! {

@@ -9,6 +9,8 @@ mod reading;
 mod sources;
 mod table;
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -23,6 +25,11 @@ use glance::{Glance, HostGroups};
 use reading::Inventory;
 use sources::SourceList;
 use table::{InventoryFilters, InventoryTable};
+
+thread_local! {
+    /// Keystrokes in the search so far: a pause's write is the last keystroke's only.
+    static KEYSTROKES: Cell<u64> = const { Cell::new(0) };
+}
 
 /// How long typing pauses before the search is written into the address.
 const SEARCH_TO_ADDRESS: std::time::Duration = std::time::Duration::from_millis(300);
@@ -77,15 +84,17 @@ pub fn InventoryPage() -> impl IntoView {
             go.run(ask.get_untracked());
         }
     };
-    let keystrokes = StoredValue::new(0u64);
     let type_search = move |text: String| {
         typed.set(Some(text));
-        keystrokes.update_value(|n| *n += 1);
-        let this = keystrokes.get_value();
+        let this = KEYSTROKES.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
         set_timeout(
             move || {
-                // Only the last keystroke writes, and only while the page is still shown.
-                if keystrokes.try_get_value() == Some(this) {
+                // Only the last keystroke writes, and only while the page is still shown
+                // (`typed` is gone with it).
+                if KEYSTROKES.with(Cell::get) == this {
                     write_typed();
                 }
             },

@@ -120,16 +120,22 @@ const COLUMNS: [(&str, &str); 8] = [
 
 /// Rows drawn beyond the visible ones on each side, so a quick scroll shows rows, not blanks.
 const OVERSCAN: usize = 6;
-/// A row's height in pixels until one is measured (the stylesheet fixes it at 2.25rem).
-const ROW_GUESS: f64 = 36.0;
+/// A row's height in pixels until one is measured (the stylesheet fixes it at 2.25rem). Whole
+/// pixels throughout: formatting a float would cost the wasm ten kilobytes.
+const ROW_GUESS: usize = 36;
 
-/// The places (in the rows asked for) of the rows to draw, for a scroll offset and a visible
-/// height in pixels: what shows, and `OVERSCAN` more each side.
-pub fn rows_in_view(top: f64, visible: f64, row: f64, total: usize) -> Range<usize> {
-    let row = if row >= 1.0 { row } else { ROW_GUESS };
-    let first = (top.max(0.0) / row) as usize;
-    let seen = (visible.max(row) / row).ceil() as usize;
-    first.saturating_sub(OVERSCAN).min(total)..(first + seen + OVERSCAN).min(total)
+/// The first row in view and how many rows the box shows, for a scroll offset and the box's
+/// and a row's heights in pixels.
+pub fn rows_at(top: i32, visible: i32, row: usize) -> (usize, usize) {
+    let row = if row >= 1 { row } else { ROW_GUESS };
+    let (top, visible) = (top.max(0) as usize, visible.max(0) as usize);
+    (top / row, visible.max(row).div_ceil(row))
+}
+
+/// The places (in the rows asked for) of the rows to draw: those in view, and `OVERSCAN` more
+/// each side.
+pub fn rows_in_view(first: usize, seen: usize, total: usize) -> Range<usize> {
+    first.saturating_sub(OVERSCAN).min(total)..(first + seen.max(1) + OVERSCAN).min(total)
 }
 
 /// The rows the address asks for, as places in the inventory's rows: remade when rows land or
@@ -166,77 +172,62 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl Into
         })
     });
     let scroller = NodeRef::<leptos::html::Div>::new();
-    let (top, visible, row_height) = (
-        RwSignal::new(0.0),
-        RwSignal::new(600.0),
-        RwSignal::new(ROW_GUESS),
-    );
-    let range = Memo::new(move |_| {
-        let total = matching.with(|m| m.places.len());
-        rows_in_view(top.get(), visible.get(), row_height.get(), total)
-    });
-    let shown = Memo::new(move |_| {
-        let range = range.get();
-        matching.with(|m| {
-            inventory.with_rows(|rows| {
-                range
-                    .clone()
-                    .map(|place| (place, rows[m.places[place]].clone()))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
+    // Set only when another row comes into view, so scrolling within a row redraws nothing.
+    let (first, seen) = (RwSignal::new(0usize), RwSignal::new(20usize));
+    let row_height = RwSignal::new(ROW_GUESS);
+    let range = move || rows_in_view(first.get(), seen.get(), matching.with(|m| m.places.len()));
     let measure = move || {
         let Some(element) = scroller.get_untracked() else {
             return;
         };
-        top.set(f64::from(element.scroll_top()));
-        // The box grows with its rows up to its cap: until it scrolls, it may be measured
-        // while rows are still landing, so the browser window's height bounds it instead.
-        let height = f64::from(element.client_height());
-        let full = element.scroll_height() > element.client_height();
-        let bound = window().inner_height().ok().and_then(|h| h.as_f64());
-        visible.set(if full {
-            height
-        } else {
-            bound.unwrap_or(height).max(height)
-        });
-        let first = element
+        let first_row = element
             .query_selector("tbody tr[aria-rowindex]")
             .ok()
             .flatten();
-        if let Some(row) = first.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let height = f64::from(row.offset_height());
-            if height >= 1.0 && (height - row_height.get_untracked()).abs() >= 0.5 {
+        if let Some(row) = first_row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let height = row.offset_height().max(0) as usize;
+            if height >= 1 && height != row_height.get_untracked() {
                 row_height.set(height);
             }
         }
+        // The box grows with its rows up to its cap: until it scrolls, it may be measured
+        // while rows are still landing, so the browser window's height bounds it instead.
+        let height = element.client_height();
+        let full = element.scroll_height() > height;
+        let bound = window().inner_height().ok().and_then(|h| h.as_f64());
+        let visible = match bound {
+            Some(bound) if !full => height.max(bound as i32),
+            _ => height,
+        };
+        let top = element.scroll_top();
+        let (now_first, now_seen) = rows_at(top, visible, row_height.get_untracked());
+        if first.get_untracked() != now_first {
+            first.set(now_first);
+        }
+        if seen.get_untracked() != now_seen {
+            seen.set(now_seen);
+        }
         let href = ask.with_untracked(Ask::href);
-        PLACE.with(|place| *place.borrow_mut() = (href, element.scroll_top()));
+        PLACE.with(|place| *place.borrow_mut() = (href, top));
     };
-    // A new question starts at its first row; the same address as last time (Back from an
-    // integration) returns to where it was.
-    Effect::new(move |earlier: Option<Ask>| {
-        let asked = ask.get();
+    // A new question starts at its first row; the address the table was last scrolled under
+    // (Back from an integration) returns to where it was.
+    Effect::new(move |_| {
+        let href = ask.with(Ask::href);
         if let Some(element) = scroller.get() {
-            let to = match &earlier {
-                None => PLACE.with(|p| {
-                    let (href, at) = &*p.borrow();
-                    if *href == asked.href() {
-                        *at
-                    } else {
-                        0
-                    }
-                }),
-                Some(e) if *e != asked => 0,
-                Some(_) => element.scroll_top(),
-            };
+            let to = PLACE.with(|p| {
+                let (was, at) = &*p.borrow();
+                if *was == href {
+                    *at
+                } else {
+                    0
+                }
+            });
             if element.scroll_top() != to {
                 element.set_scroll_top(to);
             }
             measure();
         }
-        asked
     });
     let header = move |(column, title): (&'static str, &'static str)| {
         let sorted = move || {
@@ -263,18 +254,21 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl Into
     };
     let counts =
         move || matching.with(|m| format!("{} of {} integrations", m.places.len(), m.total));
-    let spacer = move |height: Signal<f64>| {
-        view! {
-            <tr class="spacer" aria-hidden="true">
-                <td colspan="8" style:height=move || format!("{}px", height.get())></td>
-            </tr>
-        }
+    let above = move || format!("{}px", range().start * row_height.get());
+    let below = move || {
+        let after = matching.with(|m| m.places.len()) - range().end;
+        format!("{}px", after * row_height.get())
     };
-    let above = Signal::derive(move || range.with(|r| r.start) as f64 * row_height.get());
-    let below = Signal::derive(move || {
-        let after = matching.with(|m| m.places.len()) - range.with(|r| r.end);
-        after as f64 * row_height.get()
-    });
+    let shown = move || {
+        let range = range();
+        matching.with(|m| {
+            inventory.with_rows(|rows| {
+                range
+                    .map(|place| (place, rows[m.places[place]].clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
         <p class="shown" aria-live="polite">{counts}</p>
         <div class="table-window" node_ref=scroller tabindex="0" role="region"
@@ -284,13 +278,13 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl Into
             <colgroup>{COLUMNS.map(|(column, _)| view! { <col class=column/> }).collect_view()}</colgroup>
             <thead><tr aria-rowindex="1">{COLUMNS.map(header).collect_view()}</tr></thead>
             <tbody>
-                {spacer(above)}
+                <tr class="spacer" aria-hidden="true"><td colspan="8" style:height=above></td></tr>
                 <For
-                    each=move || shown.get()
+                    each=shown
                     key=|(place, row)| format!("{place}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}", row.connection_id, row.id, row.updated, row.name)
                     children=|(place, row)| row_view(place, row)
                 />
-                {spacer(below)}
+                <tr class="spacer" aria-hidden="true"><td colspan="8" style:height=below></td></tr>
             </tbody>
         </table>
         </div>
@@ -352,20 +346,18 @@ mod tests {
     #[test]
     fn the_window_holds_the_rows_in_view_and_a_margin_each_side() {
         const M: usize = OVERSCAN;
-        // 36 px rows, 720 px of view: 20 rows seen.
-        assert_eq!(rows_in_view(0.0, 720.0, 36.0, 10_000), 0..20 + M);
-        assert_eq!(
-            rows_in_view(36.0 * 5_000.0, 720.0, 36.0, 10_000),
-            5_000 - M..5_020 + M
-        );
+        // 36 px rows, 720 px of view: 20 rows seen, from the row the offset reaches.
+        assert_eq!(rows_at(0, 720, 36), (0, 20));
+        assert_eq!(rows_at(36 * 5_000 + 20, 700, 36), (5_000, 20));
+        // An unmeasured row or box still counts one row.
+        assert_eq!(rows_at(-10, 0, 0), (0, 1));
+        assert_eq!(rows_in_view(0, 20, 10_000), 0..20 + M);
+        assert_eq!(rows_in_view(5_000, 20, 10_000), 5_000 - M..5_020 + M);
         // At the very end, and past it (a list that just shrank).
-        assert_eq!(
-            rows_in_view(36.0 * 9_980.0, 720.0, 36.0, 10_000),
-            9_980 - M..10_000
-        );
-        assert_eq!(rows_in_view(1e9, 720.0, 36.0, 40), 40..40);
-        // Fewer rows than the view holds; an unmeasured row or view still draws something.
-        assert_eq!(rows_in_view(0.0, 720.0, 36.0, 7), 0..7);
-        assert_eq!(rows_in_view(-10.0, 0.0, 0.0, 100), 0..1 + M);
+        assert_eq!(rows_in_view(9_980, 20, 10_000), 9_980 - M..10_000);
+        assert_eq!(rows_in_view(1_000_000, 20, 40), 40..40);
+        // Fewer rows than the view holds.
+        assert_eq!(rows_in_view(0, 20, 7), 0..7);
+        assert_eq!(rows_in_view(0, 0, 100), 0..1 + M);
     }
 }
