@@ -7,14 +7,16 @@ use leptos_router::path;
 use crate::components::layout::Shell;
 use crate::pages::connections::ConnectionsPage;
 use crate::pages::integrations::{CreatePage, DetailPage, EditPage, ListPage};
+use crate::pages::journal::JournalPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
-use crate::state::{Connections, ListCache, LookupCache, Prefs, Secrets, Toasts};
+use crate::state::{Connections, Journal, ListCache, LookupCache, Prefs, Secrets, Toasts};
 
 #[component]
 pub fn App() -> impl IntoView {
     Prefs::provide();
     Toasts::provide();
+    Journal::provide();
     let secrets = Secrets::provide();
     Connections::provide(secrets);
     ListCache::provide();
@@ -25,6 +27,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Overview/>
                     <Route path=path!("/connections") view=ConnectionsPage/>
+                    <Route path=path!("/journal") view=JournalPage/>
                     <Route path=path!("/c/:conn") view=ListPage/>
                     <Route path=path!("/c/:conn/new") view=CreatePage/>
                     <Route path=path!("/c/:conn/i/:id") view=DetailPage/>

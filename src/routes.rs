@@ -7,6 +7,8 @@ use crate::domain::request::encode_segment;
 pub enum AppRoute {
     Overview,
     Connections,
+    /// The change journal.
+    Journal,
     /// The connections page with the editor open: `None` adds a new connection.
     EditConnection(Option<String>),
     /// A connection's integrations.
@@ -31,6 +33,7 @@ impl AppRoute {
         match self {
             AppRoute::Overview => "/".into(),
             AppRoute::Connections => "/connections".into(),
+            AppRoute::Journal => "/journal".into(),
             AppRoute::EditConnection(None) => "/connections?edit=new".into(),
             AppRoute::EditConnection(Some(id)) => {
                 format!("/connections?edit={}", encode_segment(id))

@@ -74,6 +74,9 @@ pub fn set_aside_secrets(form: &FormSpec, mut draft: Value) -> (Value, Vec<KeptS
         for field in fields {
             match &field.kind {
                 FieldKind::Secret => out.push((field.pointer.clone(), false)),
+                FieldKind::Text | FieldKind::Url if field.sensitive => {
+                    out.push((field.pointer.clone(), false))
+                }
                 FieldKind::KeyValue if field.sensitive => {
                     let entries = get(draft, &field.pointer).and_then(Value::as_object);
                     out.extend(

@@ -42,6 +42,11 @@ impl FieldErrors {
 
     /// Drops a field's messages and those of everything under it: a server error clears when
     /// the user changes the field it was about.
+    /// Forgets the messages about exactly this field.
+    pub fn clear_at(&mut self, pointer: &str) {
+        self.0.remove(pointer);
+    }
+
     pub fn clear_under(&mut self, pointer: &str) {
         let prefix = format!("{pointer}/");
         self.0

@@ -99,3 +99,23 @@ fn collect_active<'a>(fields: &'a [FieldSpec], draft: &Value, out: &mut Vec<&'a 
         }
     }
 }
+
+/// Every field of a form that holds a value (not a group), in every variant.
+#[cfg(test)]
+pub fn leaf_fields(form: &FormSpec) -> Vec<&FieldSpec> {
+    fn walk<'a>(fields: &'a [FieldSpec], out: &mut Vec<&'a FieldSpec>) {
+        for field in fields {
+            match &field.kind {
+                FieldKind::Group(children) => walk(children, out),
+                FieldKind::OneOf(variants) => {
+                    out.push(field);
+                    variants.iter().for_each(|v| walk(&v.fields, out));
+                }
+                _ => out.push(field),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&form.fields, &mut out);
+    out
+}

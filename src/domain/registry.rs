@@ -84,3 +84,40 @@ impl Vendor {
         api(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::field::FieldKind;
+    use crate::domain::form_spec::leaf_fields;
+
+    /// Every API a connection can speak.
+    fn every_api() -> Vec<&'static dyn VendorApi> {
+        let mut all: Vec<&'static dyn VendorApi> =
+            Vendor::ALL.iter().filter_map(|v| api(*v)).collect();
+        let v7 = serde_json::json!({"version": "v7"});
+        all.push(api_for(Vendor::ThousandEyes, v7.as_object().unwrap()).unwrap());
+        all
+    }
+
+    /// A credential every view masks is never put back into an edit form's input: its field is
+    /// sensitive (a secret, a sensitive URL or name/value list), so the form sets it aside.
+    #[test]
+    fn every_masked_credential_is_a_sensitive_field_of_its_form() {
+        for api in every_api() {
+            let form = api.form_spec(None);
+            let secrets = api.secret_pointers();
+            for field in leaf_fields(&form) {
+                let masked = secrets.iter().any(|s| *s == field.pointer);
+                if masked {
+                    assert!(
+                        field.sensitive || field.kind == FieldKind::Secret,
+                        "{:?}: {} is masked in every view but not sensitive in the form",
+                        api.vendor(),
+                        field.pointer
+                    );
+                }
+            }
+        }
+    }
+}

@@ -3,5 +3,6 @@
 pub mod connections;
 pub mod integrations;
 pub mod inventory;
+pub mod journal;
 pub mod not_found;
 pub mod overview;

@@ -3,8 +3,9 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-/// Shown while `open` is true. `on_confirm` runs on the destructive choice; either choice
-/// closes it. `id` tells apart the dialogs of one page (their title and message ids).
+/// Shown while `open` is true. `on_confirm` runs on the confirming choice (destructive unless
+/// `calm`); either choice closes it. `id` tells apart the dialogs of one page (their title and
+/// message ids); `children`, when given, show below the message (a save's changes).
 #[component]
 pub fn ConfirmDialog(
     #[prop(optional, into)] id: Option<String>,
@@ -13,6 +14,8 @@ pub fn ConfirmDialog(
     #[prop(into)] message: Signal<String>,
     #[prop(into)] confirm_label: String,
     on_confirm: Callback<()>,
+    #[prop(optional)] calm: bool,
+    #[prop(optional)] children: Option<ChildrenFn>,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let id = id.unwrap_or_else(|| "confirm".into());
@@ -31,9 +34,10 @@ pub fn ConfirmDialog(
             on:close=move |_| open.set(false)>
             <h2 id=title_id>{move || title.get()}</h2>
             <p id=message_id>{move || message.get()}</p>
+            {children.map(|shown| shown())}
             <div class="actions">
                 <button type="button" class="secondary" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
-                <button type="button" class="danger" on:click=move |_| {
+                <button type="button" class=if calm { "" } else { "danger" } on:click=move |_| {
                     open.set(false);
                     on_confirm.run(());
                 }>{confirm_label}</button>

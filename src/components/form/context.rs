@@ -36,13 +36,19 @@ impl FormCtx {
     ) -> Self {
         let client_errors = Memo::new(move |_| {
             let mut checked = draft.get();
-            // A saved secret the user did not replace still counts as given.
+            // A saved secret the user did not replace still counts as given, and was checked
+            // when it was saved (a saved URL is not checked again as one).
+            let mut kept = Vec::new();
             for pointer_text in saved_secrets.get().keys() {
                 if pointer::is_blank(pointer::get(&checked, pointer_text)) {
                     pointer::set(&mut checked, pointer_text, Value::String("saved".into()));
+                    kept.push(pointer_text.clone());
                 }
             }
-            validate(&spec.get(), &checked)
+            let mut errors = validate(&spec.get(), &checked);
+            kept.iter()
+                .for_each(|pointer_text| errors.clear_at(pointer_text));
+            errors
         });
         FormCtx {
             spec,

@@ -7,13 +7,26 @@ use crate::domain::{FieldKind, FieldSpec};
 
 pub fn field_view(ctx: FormCtx, field: FieldSpec) -> AnyView {
     match &field.kind {
+        // A URL that is a credential (a Slack webhook URL): shown while typed, like any URL,
+        // but once saved never put back into an input.
+        FieldKind::Text | FieldKind::Url if field.sensitive => chrome::wrap(
+            ctx,
+            &field,
+            secret::secret_input(ctx, &field, "text"),
+            false,
+        ),
         FieldKind::Text | FieldKind::Url | FieldKind::Integer => {
             chrome::wrap(ctx, &field, inputs::line_input(ctx, &field), false)
         }
         FieldKind::Multiline => {
             chrome::wrap(ctx, &field, inputs::multiline_input(ctx, &field), false)
         }
-        FieldKind::Secret => chrome::wrap(ctx, &field, secret::secret_input(ctx, &field), false),
+        FieldKind::Secret => chrome::wrap(
+            ctx,
+            &field,
+            secret::secret_input(ctx, &field, "password"),
+            false,
+        ),
         FieldKind::Enum(_) => chrome::wrap(ctx, &field, choice::select(ctx, &field), false),
         FieldKind::Bool => chrome::wrap(ctx, &field, choice::checkbox(ctx, &field), true),
         FieldKind::StringList => list::string_list(ctx, field),

@@ -1,6 +1,7 @@
 //! A secret field. Once a secret is saved it shows as `configured ••••1234` with a Replace
 //! button; the secret itself never goes back into an input's value. Replacing shows an empty
-//! password input; leaving it empty keeps the saved secret.
+//! input (a password input, or a text one for a URL that is a credential); leaving it empty
+//! keeps the saved secret.
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -9,7 +10,7 @@ use super::{chrome, FormCtx};
 use crate::domain::pointer;
 use crate::domain::FieldSpec;
 
-pub fn secret_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
+pub fn secret_input(ctx: FormCtx, field: &FieldSpec, input_type: &'static str) -> AnyView {
     let ids = chrome::ids(ctx, field);
     let pointer_text = field.pointer.clone();
     let label = field.label.clone();
@@ -69,7 +70,7 @@ pub fn secret_input(ctx: FormCtx, field: &FieldSpec) -> AnyView {
                 view! {
                     <div class="secret-entry">
                         <input
-                            type="password"
+                            type=input_type
                             id=ids.input
                             aria-describedby=ids.described_by
                             aria-invalid=move || ids.invalid.get().to_string()

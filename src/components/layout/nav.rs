@@ -33,6 +33,7 @@ pub fn ConnectionNav() -> impl IntoView {
         <ul class="nav-top">
             <li><A href=AppRoute::Overview.href() exact=true>"Overview"</A></li>
             <li><A href=AppRoute::Connections.href()>"Connections"</A></li>
+            <li><A href=AppRoute::Journal.href()>"Change journal"</A></li>
         </ul>
         {groups}
     }

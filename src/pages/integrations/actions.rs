@@ -10,10 +10,12 @@ use super::calls::send;
 use crate::components::feedback::{ErrorPanel, WaitStatus};
 use crate::components::form::{FormCtx, FormFields};
 use crate::domain::api::RecordAction;
+use crate::domain::change::draft_changes;
 use crate::domain::{ApiError, FormSpec, Lookups, Record, VendorApi};
 use crate::http::WaitNotice;
 use crate::state::cache::key_of;
-use crate::state::{Connection, ListCache, Secrets, Toasts};
+use crate::state::journal::Write;
+use crate::state::{Connection, Journal, ListCache, Secrets, Toasts};
 
 /// The page's runner of record actions: one at a time, its outcome kept by the page.
 #[derive(Clone, Copy)]
@@ -44,21 +46,38 @@ impl RecordActions {
         let toasts = Toasts::use_context();
         let notice = RwSignal::new(None);
         let lock = super::write_lock::write_lock(&connection);
+        let journal = Journal::use_context();
         let action = Action::new_local(
             move |(id, record, draft): &(&'static str, Record, serde_json::Value)| {
                 let request = api.action_request(id, record, draft);
                 let target = secrets.target(&connection);
                 let key = key_of(&connection, &target.credentials.secrets);
-                let label = api
-                    .record_actions(record)
-                    .into_iter()
-                    .find(|a| a.id == *id)
-                    .map_or_else(|| id.to_string(), |a| a.label);
+                let action = api.record_actions(record).into_iter().find(|a| a.id == *id);
+                // What the action sets, as its form's fields.
+                let changes = action
+                    .as_ref()
+                    .and_then(|a| a.form.as_ref())
+                    .map(|form| draft_changes(form, &serde_json::json!({}), draft))
+                    .unwrap_or_default();
+                let label = action.map_or_else(|| id.to_string(), |a| a.label);
                 let (id, record) = (*id, record.clone());
+                let connection = connection.clone();
                 async move {
-                    let response =
-                        send(api, &target, &request?, &move |n| notice.set(Some(n))).await;
+                    let response = match request {
+                        Ok(request) => {
+                            send(api, &target, &request, &move |n| notice.set(Some(n))).await
+                        }
+                        Err(error) => Err(error),
+                    };
                     notice.set(None);
+                    let write = Write {
+                        connection: &connection,
+                        integration: &record.id,
+                        name: &api.summary(&record).name,
+                        operation: &label,
+                        changes,
+                    };
+                    journal.record(write, response.as_ref().map(|_| ()));
                     let updated = api.parse_action(id, &record, &response?)?;
                     toasts.success(format!("{label}: done."));
                     cache.put(&key, updated.clone());

@@ -15,7 +15,8 @@ use crate::domain::{ApiError, Record, VendorApi};
 use crate::http::WaitNotice;
 use crate::routes::AppRoute;
 use crate::state::cache::key_of;
-use crate::state::{Connection, ListCache, Secrets, Toasts};
+use crate::state::journal::Write;
+use crate::state::{Connection, Journal, ListCache, Secrets, Toasts};
 
 pub fn body(connection: Connection, api: &'static dyn VendorApi) -> AnyView {
     view! { <WithRecord connection api show=|record, connection, api| view! { <Loaded record connection api/> }.into_any()/> }
@@ -102,6 +103,7 @@ fn delete_action(api: &'static dyn VendorApi, connection: Connection) -> Delete 
     let secrets = Secrets::use_context();
     let cache = ListCache::use_context();
     let toasts = Toasts::use_context();
+    let journal = Journal::use_context();
     let notice = RwSignal::new(None);
     let action = Action::new_local(move |record: &Record| {
         let record = record.clone();
@@ -111,10 +113,19 @@ fn delete_action(api: &'static dyn VendorApi, connection: Connection) -> Delete 
             conn: connection.id.clone(),
         }
         .href();
+        let connection = connection.clone();
         async move {
             let request = api.delete_request(&record)?;
             let result = send(api, &target, &request, &move |n| notice.set(Some(n))).await;
             notice.set(None);
+            let write = Write {
+                connection: &connection,
+                integration: &record.id,
+                name: &api.summary(&record).name,
+                operation: "delete",
+                changes: Vec::new(),
+            };
+            journal.record(write, result.as_ref().map(|_| ()));
             result?;
             cache.remove(&key, &record.id);
             toasts.success(format!("Deleted “{}”.", api.summary(&record).name));

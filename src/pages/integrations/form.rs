@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 use super::lookups::use_lookups;
 use super::save::{save_action, test_action};
-use crate::components::feedback::{ErrorPanel, WaitStatus};
+use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
 use crate::components::form::{warn_before_leaving, FormCtx, FormFields};
+use crate::domain::change::{draft_changes, FieldChange};
 use crate::domain::draft::{set_aside_secrets, with_secrets_kept};
 use crate::domain::safety::mask_value;
 use crate::domain::{ApiError, Record, VendorApi};
@@ -105,6 +106,31 @@ pub fn IntegrationForm(
         show_failure,
     );
     let saving = save.pending();
+    let (review_open, shown_changes) = (
+        RwSignal::new(false),
+        RwSignal::new(Vec::<FieldChange>::new()),
+    );
+    let reviewed = StoredValue::new(None::<super::save::Save>);
+    let confirm = Callback::new(move |_| {
+        if let Some(save_it) = reviewed.try_update_value(Option::take).flatten() {
+            save.dispatch(save_it);
+        }
+    });
+    let (review_title, review_message, review_confirm) = match &mode {
+        Mode::Create => (
+            "Create this integration?".to_string(),
+            format!(
+                "{} receives a new integration with:",
+                connection.vendor.title()
+            ),
+            "Create integration",
+        ),
+        Mode::Edit(record) => (
+            format!("Save the changes to “{}”?", api.summary(record).name),
+            format!("{} receives these changes:", connection.vendor.title()),
+            "Save changes",
+        ),
+    };
     let lock = super::write_lock::write_lock(&connection);
     let on_submit = {
         let mode = mode.clone();
@@ -117,7 +143,15 @@ pub fn IntegrationForm(
                 return;
             }
             let current = draft.get_untracked();
-            if matches!(mode, Mode::Edit(_)) && baseline.with_value(|b| *b == current) {
+            let (before, subject) = match &mode {
+                Mode::Create => (serde_json::json!({}), (String::new(), String::new())),
+                Mode::Edit(record) => (
+                    baseline.get_value(),
+                    (record.id.clone(), api.summary(record).name),
+                ),
+            };
+            let changes = spec.with_untracked(|s| draft_changes(s, &before, &current));
+            if matches!(mode, Mode::Edit(_)) && changes.is_empty() {
                 toasts.info("Nothing has changed, so there is nothing to save.");
                 return;
             }
@@ -129,7 +163,10 @@ pub fn IntegrationForm(
             match request {
                 Ok(request) => {
                     failure.set(None);
-                    save.dispatch((request, current));
+                    // Asked once: the dialog shows what the request changes, field by field.
+                    shown_changes.set(changes.clone());
+                    reviewed.set_value(Some((request, current, changes, subject)));
+                    review_open.set(true);
                 }
                 Err(error) => show_failure(error),
             }
@@ -143,6 +180,10 @@ pub fn IntegrationForm(
         }
     });
     let (testing, tested) = (test.pending(), test.value());
+    let subject = match &mode {
+        Mode::Create => (String::new(), String::new()),
+        Mode::Edit(record) => (record.id.clone(), api.summary(record).name),
+    };
     let on_test = move |_| {
         if testing.get_untracked() || !ctx.check_before_submit() {
             return;
@@ -151,7 +192,7 @@ pub fn IntegrationForm(
         match api.test_request(&sent) {
             Ok(request) => {
                 tested.set(None);
-                test.dispatch(request);
+                test.dispatch((request, subject.clone()));
             }
             Err(error) => tested.set(Some(Err(error))),
         }
@@ -197,6 +238,10 @@ pub fn IntegrationForm(
                 Ok(text) => view! { <p class="test-result ok" role="status">{text}</p> }.into_any(),
                 Err(error) => view! { <ErrorPanel error title="The test notification failed"/> }.into_any(),
             })}
+            <ConfirmDialog id="review" open=review_open title=review_title message=review_message
+                confirm_label=review_confirm on_confirm=confirm calm=true>
+                <ChangesTable changes=shown_changes/>
+            </ConfirmDialog>
             <div class="actions">
                 <button type="submit" disabled=move || saving.get() || lock.get().is_some()
                     title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")>
@@ -206,5 +251,23 @@ pub fn IntegrationForm(
                 <a href=cancel class="button secondary">"Cancel"</a>
             </div>
         </form>
+    }
+}
+
+/// A write's changes, field by field: what was, what will be.
+#[component]
+pub fn ChangesTable(#[prop(into)] changes: Signal<Vec<FieldChange>>) -> impl IntoView {
+    let rows = move || {
+        changes
+            .get()
+            .into_iter()
+            .map(|c| view! { <tr><th scope="row">{c.field}</th><td>{c.before}</td><td>{c.after}</td></tr> })
+            .collect_view()
+    };
+    view! {
+        <table class="changes" aria-label="Changes">
+            <thead><tr><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }

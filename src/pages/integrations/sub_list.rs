@@ -10,7 +10,8 @@ use super::cell::cell_view;
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
 use crate::domain::records::{SubList, SubRow};
 use crate::domain::{ApiError, Lookups, Record, Request, VendorApi};
-use crate::state::{Connection, Secrets, Toasts};
+use crate::state::journal::Write;
+use crate::state::{Connection, Journal, Secrets, Toasts};
 
 /// What has been read so far.
 #[derive(Clone, Default)]
@@ -30,6 +31,7 @@ pub fn SubListSection(
     let secrets = Secrets::use_context();
     let toasts = Toasts::use_context();
     let lock = super::write_lock::write_lock(&connection);
+    let journal = Journal::use_context();
     // Recomputed where it is read: it is cheap, and a memo of its own type costs the wasm more.
     let spec = move || {
         let found = lookups.get()?.ok()?;
@@ -105,12 +107,22 @@ pub fn SubListSection(
     // Clear and replay: confirmed, then sent, then the list is read again.
     let write = Action::new_local({
         let connection = connection.clone();
-        move |(request, done): &(Request, String)| {
-            let (request, done) = (request.clone(), done.clone());
+        move |(request, done, operation): &(Request, String, &'static str)| {
+            let (request, done, operation) = (request.clone(), done.clone(), *operation);
             let target = secrets.target(&connection);
+            let connection = connection.clone();
+            let on = record.get_untracked();
             async move {
                 let sent = send(api, &target, &request, &move |n| notice.set(Some(n))).await;
                 notice.set(None);
+                let write = Write {
+                    connection: &connection,
+                    integration: &on.id,
+                    name: &api.summary(&on).name,
+                    operation,
+                    changes: Vec::new(),
+                };
+                journal.record(write, sent.as_ref().map(|_| ()));
                 match sent {
                     Ok(_) => {
                         toasts.success(done);
@@ -136,10 +148,10 @@ pub fn SubListSection(
     let confirm_open = RwSignal::new(false);
     // What the dialog asks, and what is sent and said once it is confirmed.
     let question = RwSignal::new(String::new());
-    let asked = StoredValue::new(None::<(Request, String)>);
-    let ask = move |request: Request, asking: String, done: String| {
+    let asked = StoredValue::new(None::<(Request, String, &'static str)>);
+    let ask = move |request: Request, asking: String, done: String, operation: &'static str| {
         question.set(asking);
-        asked.set_value(Some((request, done)));
+        asked.set_value(Some((request, done, operation)));
         confirm_open.set(true);
     };
 
@@ -157,6 +169,7 @@ pub fn SubListSection(
                         request.clone(),
                         "Clear the whole delivery history?".into(),
                         "The history is cleared.".into(),
+                        "Clear history",
                     )
                 };
                 view! { <button type="button" class="danger" on:click=on_click disabled=move || lock.get().is_some()
@@ -181,6 +194,7 @@ pub fn SubListSection(
                                     request.clone(),
                                     "Send this delivery again?".into(),
                                     "The delivery was sent again.".into(),
+                                    "Replay delivery",
                                 )
                             };
                             view! { <td><button type="button" class="secondary" on:click=on_click disabled=move || lock.get().is_some()

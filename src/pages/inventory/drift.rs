@@ -10,13 +10,15 @@ use super::ask::Ask;
 use super::reading::{Inventory, Reading};
 use crate::components::download::{download, with_chosen_file};
 use crate::domain::drift::{compare, entry_of, read_export, to_json, Change, Difference, Earlier};
+use crate::domain::journal::made_here;
 use crate::domain::Vendor;
 use crate::routes::AppRoute;
-use crate::state::Toasts;
+use crate::state::{Journal, Toasts};
 
 #[component]
 pub fn DriftSection(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
     let toasts = Toasts::use_context();
+    let journal = Journal::use_context();
     let earlier = RwSignal::new(None::<Result<Earlier, String>>);
     let only = RwSignal::new(None::<Change>);
     // Narrows the differences like the list's search: name, vendor, connection, what changed.
@@ -91,7 +93,20 @@ pub fn DriftSection(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
                             on:click=move |_| only.set(change)>{label}</button>
                     }
                 };
-                let rows = move || shown.get().into_iter().map(difference_row).collect_view();
+                // A change the journal holds was made here; one it does not, elsewhere.
+                let since = was.exported_at.clone();
+                let rows = move || {
+                    journal.with(|entries| {
+                        shown
+                            .get()
+                            .into_iter()
+                            .map(|d| {
+                                let here = made_here(entries, &d.entry.connection, &d.entry.id, &since);
+                                difference_row(d, here)
+                            })
+                            .collect_view()
+                    })
+                };
                 let filtered = move || {
                     let f = filters();
                     (!f.is_empty()).then(|| {
@@ -118,7 +133,7 @@ pub fn DriftSection(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
                     <table aria-label="Drift">
                         <thead><tr>
                             <th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Vendor"</th>
-                            <th scope="col">"Connection"</th><th scope="col">"What changed"</th>
+                            <th scope="col">"Connection"</th><th scope="col">"What changed"</th><th scope="col">"Made"</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -152,7 +167,7 @@ fn mentions(d: &Difference, needle: &str) -> bool {
     .any(|text| text.to_lowercase().contains(needle))
 }
 
-fn difference_row(difference: Difference) -> impl IntoView {
+fn difference_row(difference: Difference, here: bool) -> impl IntoView {
     let Difference {
         change,
         entry,
@@ -179,6 +194,16 @@ fn difference_row(difference: Difference) -> impl IntoView {
     } else {
         entry.connection_label.clone()
     };
+    let made = if here {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("connection", &entry.connection)
+            .append_pair("integration", &entry.id)
+            .finish();
+        let href = format!("/journal?{query}");
+        view! { <a href=href>"Here (journal)"</a> }.into_any()
+    } else {
+        "Elsewhere".into_any()
+    };
     view! {
         <tr>
             <td>{change.title()}</td>
@@ -186,6 +211,7 @@ fn difference_row(difference: Difference) -> impl IntoView {
             <td>{Vendor::from_slug(&entry.vendor).map_or(entry.vendor.clone(), |v| v.title().to_string())}</td>
             <td>{connection}</td>
             <td>{what}</td>
+            <td>{made}</td>
         </tr>
     }
 }

@@ -76,8 +76,21 @@ export class IntegrationsPage {
     await this.page.getByRole('heading', { level: 2, name }).waitFor();
   }
 
+  /**
+   * Saves: a valid draft asks once, showing its changes (kept in `lastReview` as
+   * [field, before, after] rows), and is confirmed; an invalid one asks nothing.
+   */
   async save() {
     await this.form.getByRole('button', { name: 'Save', exact: true }).click();
+    const review = this.page.locator('dialog.confirm[open]').filter({ has: this.page.getByRole('table', { name: 'Changes' }) });
+    try {
+      await review.waitFor({ timeout: 700 });
+    } catch {
+      this.lastReview = null;
+      return;
+    }
+    this.lastReview = await review.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => [...r.children].map((c) => c.textContent)));
+    await review.getByRole('button', { name: /^(Save changes|Create integration)$/ }).click();
   }
 
   async sendTest() {

@@ -21,6 +21,7 @@ pub fn integration_form() -> FormSpec {
                     "Webhook",
                     "Webhook",
                     vec![FieldSpec::url("/target/url", "Webhook URL")
+                        .sensitive()
                         .required()
                         .placeholder("https://my.webhook.url/…")],
                 ),
@@ -28,6 +29,7 @@ pub fn integration_form() -> FormSpec {
                     "Slack",
                     "Slack",
                     vec![FieldSpec::url("/target/webhook_url", "Slack webhook URL")
+                        .sensitive()
                         .required()
                         .placeholder("https://hooks.slack.com/services/…")],
                 ),
@@ -35,6 +37,7 @@ pub fn integration_form() -> FormSpec {
                     "MsTeams",
                     "Microsoft Teams",
                     vec![FieldSpec::url("/target/webhook_url", "Teams webhook URL")
+                        .sensitive()
                         .required()
                         .placeholder("https://….webhook.office.com/…")],
                 ),

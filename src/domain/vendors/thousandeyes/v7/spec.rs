@@ -71,6 +71,7 @@ fn connector_fields() -> Vec<FieldSpec> {
     vec![
         FieldSpec::text("/name", "Name").required(),
         FieldSpec::url("/target", "Target URL")
+            .sensitive()
             .required()
             .http_only()
             .help("Where ThousandEyes sends; a Slack or Teams webhook URL is a credential and is masked once saved."),
