@@ -205,6 +205,12 @@ pub trait VendorApi: Sync {
         ))
     }
 
+    /// The hygiene rules (`hygiene::RULES`) a record trips by its vendor's own fields, each
+    /// with what tripped it: OnCall's maintenance left on, Rocket.Chat's script that does not
+    /// compile. Rules about where it sends are the inventory's, for every vendor.
+    fn hygiene(&self, _record: &Record) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
     /// Actions on a record besides edit and delete, and the request each sends.
     fn record_actions(&self, _record: &Record) -> Vec<RecordAction> {
         Vec::new()

@@ -252,6 +252,7 @@ mod tests {
             created: None,
             updated: None,
             haystack: String::new(),
+            findings: Vec::new(),
         }
     }
 

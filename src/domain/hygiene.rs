@@ -126,7 +126,11 @@ pub fn trips(row: &InventoryRow, rule: &str, shared: &[&str]) -> bool {
 pub fn shared_targets<'a>(rows: &[&'a InventoryRow]) -> Vec<&'a str> {
     let mut targets: Vec<&str> = rows.iter().filter_map(|r| r.target.as_deref()).collect();
     targets.sort_unstable();
-    let mut shared: Vec<&str> = targets.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    let mut shared: Vec<&str> = targets
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
     shared.dedup();
     shared
 }
@@ -136,7 +140,12 @@ pub fn counts(rows: &[&InventoryRow]) -> Vec<(&'static Rule, usize)> {
     let shared = shared_targets(rows);
     RULES
         .iter()
-        .map(|rule| (rule, rows.iter().filter(|r| trips(r, rule.id, &shared)).count()))
+        .map(|rule| {
+            (
+                rule,
+                rows.iter().filter(|r| trips(r, rule.id, &shared)).count(),
+            )
+        })
         .collect()
 }
 
@@ -168,7 +177,12 @@ mod tests {
 
     #[test]
     fn targets_trip_plain_http_and_secrets_in_their_query_by_name_only() {
-        let ids = |t: &str| target_findings(t).into_iter().map(|(id, _)| id).collect::<Vec<_>>();
+        let ids = |t: &str| {
+            target_findings(t)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids("http://hooks.example.com/x"), [PLAIN_HTTP]);
         assert_eq!(ids("HTTP://HOOKS.EXAMPLE.COM"), [PLAIN_HTTP]);
         assert!(ids("https://hooks.example.com/x").is_empty());
@@ -179,7 +193,10 @@ mod tests {
         let both = target_findings("http://h.example.com/?sessionToken=a&client_secret=b&sig=c");
         assert_eq!(both[0].0, PLAIN_HTTP);
         assert_eq!(both[1].1, "parameter sessionToken, client_secret, sig");
-        assert!(ids("https://h.example.com/path?tokenizer=on").is_empty(), "a name only like one");
+        assert!(
+            ids("https://h.example.com/path?tokenizer=on").is_empty(),
+            "a name only like one"
+        );
     }
 
     #[test]
@@ -193,11 +210,20 @@ mod tests {
         let rows: Vec<&InventoryRow> = rows.iter().collect();
         let shared = shared_targets(&rows);
         assert_eq!(shared, ["https://hooks.slack.com/services/T/B/1"]);
-        let tripping = |rule: &str| rows.iter().filter(|r| trips(r, rule, &shared)).map(|r| r.id.as_str()).collect::<Vec<_>>();
+        let tripping = |rule: &str| {
+            rows.iter()
+                .filter(|r| trips(r, rule, &shared))
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(tripping(SHARED_TARGET), ["a", "b"]);
         assert_eq!(tripping(MAINTENANCE_ON), ["d"]);
         assert!(tripping(PLAIN_HTTP).is_empty());
-        let counted: Vec<(&str, usize)> = counts(&rows).into_iter().map(|(r, n)| (r.id, n)).filter(|(_, n)| *n > 0).collect();
+        let counted: Vec<(&str, usize)> = counts(&rows)
+            .into_iter()
+            .map(|(r, n)| (r.id, n))
+            .filter(|(_, n)| *n > 0)
+            .collect();
         assert_eq!(counted, [(SHARED_TARGET, 2), (MAINTENANCE_ON, 1)]);
         assert!(RULES.iter().all(|r| rule(r.id) == Some(r)));
     }

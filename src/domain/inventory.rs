@@ -3,6 +3,7 @@
 //! enabled, created, updated), read from each vertical's column table by the columns' roles,
 //! and exported as CSV or JSON with secrets redacted and spreadsheet formulas neutralised.
 
+use super::hygiene::target_findings;
 use serde_json::{json, Value};
 
 use super::api::VendorApi;
@@ -128,6 +129,9 @@ pub struct InventoryRow {
     pub updated: Option<String>,
     /// What the search reads (name, connection, kinds, vendor, host), lower-cased once.
     pub haystack: String,
+    /// The hygiene rules it trips by itself, each with what tripped it (`hygiene::RULES`; a
+    /// shared target is found across rows, by `hygiene::shared_targets`).
+    pub findings: Vec<(&'static str, String)>,
 }
 
 /// A record of `api`'s vendor, read through the roles of its column table.
@@ -172,7 +176,10 @@ pub fn row_of(
     ]
     .join("\u{1f}")
     .to_lowercase();
+    let mut findings = target.as_deref().map(target_findings).unwrap_or_default();
+    findings.extend(api.hygiene(record));
     InventoryRow {
+        findings,
         vendor: api.vendor(),
         connection_id: connection_id.to_string(),
         connection: connection.to_string(),
@@ -249,7 +256,7 @@ pub fn filters_pass(
     })
 }
 
-const CSV_HEADER: [&str; 11] = [
+const CSV_HEADER: [&str; 12] = [
     "vendor",
     "connection",
     "name",
@@ -261,6 +268,7 @@ const CSV_HEADER: [&str; 11] = [
     "created",
     "updated",
     "id",
+    "findings",
 ];
 
 /// The rows as CSV (RFC 4180, by the `csv` crate): a header row, secrets masked, every cell a
@@ -284,6 +292,11 @@ pub fn to_csv(rows: &[InventoryRow]) -> String {
             row.created.clone().unwrap_or_default(),
             row.updated.clone().unwrap_or_default(),
             row.id.clone(),
+            row.findings
+                .iter()
+                .map(|(rule, _)| *rule)
+                .collect::<Vec<_>>()
+                .join(" "),
         ];
         let _ = writer.write_record(cells.iter().map(|c| spreadsheet_safe(c)));
     }
@@ -309,6 +322,7 @@ pub fn to_json(rows: &[InventoryRow], filters: &[(String, String)], exported_at:
                 "enabled": row.enabled,
                 "created": row.created,
                 "updated": row.updated,
+                "findings": row.findings.iter().map(|(rule, detail)| json!({"rule": rule, "detail": detail})).collect::<Vec<_>>(),
             });
             if let (true, Some(target)) = (row.target_secret, &row.target) {
                 entry["target_fingerprint"] = json!(fingerprint(target));

@@ -166,6 +166,7 @@ fn row(name: &str, target: &str, secret: bool) -> InventoryRow {
             host_of(target).unwrap_or_default()
         )
         .to_lowercase(),
+        findings: Vec::new(),
     }
 }
 
@@ -185,7 +186,7 @@ fn exports_never_carry_a_secret_or_a_formula() {
     let csv = to_csv(&rows);
     assert!(!csv.contains("supersecretvalue"), "the secret is masked");
     assert!(csv.starts_with(
-        "vendor,connection,name,kind,vendor_kind,target,host,enabled,created,updated,id\r\n"
+        "vendor,connection,name,kind,vendor_kind,target,host,enabled,created,updated,id,findings\r\n"
     ));
     for line in csv.lines().skip(1) {
         let name = line.split(',').nth(2).unwrap();

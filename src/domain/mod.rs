@@ -16,6 +16,7 @@ pub mod error_shape;
 pub mod field;
 mod field_send;
 mod form_spec;
+pub mod hygiene;
 pub mod inventory;
 pub mod journal;
 pub mod list_query;

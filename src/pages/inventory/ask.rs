@@ -1,11 +1,12 @@
 //! What the address asks the inventory to show (search, filters, sort, grouping), and the rows
 //! that answers: one place the page, its table and its charts read.
 
+use crate::domain::hygiene::{shared_targets, trips, SHARED_TARGET};
 use crate::domain::inventory::InventoryRow;
 use crate::pages::integrations::list_view::capped;
 
 /// The URL parameters that filter the inventory, in the order they are written.
-pub const FILTERS: [&str; 5] = ["vendor", "connection", "kind", "enabled", "host"];
+pub const FILTERS: [&str; 6] = ["vendor", "connection", "kind", "enabled", "host", "finding"];
 
 /// What the URL asks the inventory to show.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -58,7 +59,20 @@ pub fn chosen<'a>(rows: Vec<&'a InventoryRow>, ask: &Ask) -> Vec<&'a InventoryRo
 /// search typed one letter further reads only what matched before.
 pub fn chosen_at(rows: &[&InventoryRow], ask: &Ask, within: Option<&[usize]>) -> Vec<usize> {
     let needle = ask.search.trim().to_lowercase();
-    let passes = |at: &usize| rows[*at].passes_lowered(&ask.filters, &needle);
+    // A hygiene rule: what a row trips by itself, or a target it shares with another row.
+    let finding = ask
+        .filters
+        .iter()
+        .find(|(n, _)| n == "finding")
+        .map(|(_, v)| v.as_str());
+    let shared = match finding {
+        Some(SHARED_TARGET) => shared_targets(rows),
+        _ => Vec::new(),
+    };
+    let passes = |at: &usize| {
+        rows[*at].passes_lowered(&ask.filters, &needle)
+            && finding.is_none_or(|rule| trips(rows[*at], rule, &shared))
+    };
     let mut chosen: Vec<usize> = match within {
         Some(places) => places.iter().copied().filter(passes).collect(),
         None => (0..rows.len()).filter(passes).collect(),
@@ -126,6 +140,7 @@ mod tests {
             created: None,
             updated: None,
             haystack: name.to_lowercase(),
+            findings: Vec::new(),
         }
     }
 

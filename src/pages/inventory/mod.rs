@@ -5,6 +5,7 @@
 mod ask;
 mod drift;
 mod glance;
+mod hygiene;
 mod reading;
 mod sources;
 mod table;
@@ -16,12 +17,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::download::download;
+use crate::domain::hygiene::{shared_targets, trips, SHARED_TARGET};
 use crate::domain::inventory::{to_csv, to_json, InventoryRow};
 use crate::pages::integrations::list_view::capped;
 use crate::state::{Connections, Toasts};
 use ask::{chosen, Ask, FILTERS};
 use drift::DriftSection;
 use glance::{Glance, HostGroups};
+use hygiene::HygieneSection;
 use reading::Inventory;
 use sources::SourceList;
 use table::{InventoryFilters, InventoryTable};
@@ -104,7 +107,18 @@ pub fn InventoryPage() -> impl IntoView {
     let export = move |json: bool| {
         let asked = ask.get_untracked();
         let text = inventory.with_rows(|rows| {
-            let rows: Vec<InventoryRow> = chosen(rows, &asked).into_iter().cloned().collect();
+            // A shared target is a finding across all rows, so it joins the rows exported here.
+            let shared = shared_targets(&rows);
+            let rows: Vec<InventoryRow> = chosen(rows, &asked)
+                .into_iter()
+                .map(|row| {
+                    let mut row = row.clone();
+                    if trips(&row, SHARED_TARGET, &shared) {
+                        row.findings.push((SHARED_TARGET, String::new()));
+                    }
+                    row
+                })
+                .collect();
             if json {
                 let now = crate::http::now_iso();
                 to_json(&rows, &asked.filters, &now)
@@ -142,6 +156,7 @@ pub fn InventoryPage() -> impl IntoView {
             <button type="button" class="secondary" on:click=move |_| export(true)>"Export JSON"</button>
         </div>
         <Glance inventory ask go/>
+        <HygieneSection inventory ask go/>
         <InventoryFilters inventory ask go/>
         {move || if by_host.get() {
             view! { <HostGroups inventory ask/> }.into_any()

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::ask::{chosen_at, narrows, Ask};
 use super::reading::Inventory;
+use crate::domain::hygiene::RULES;
 use crate::domain::inventory::{InventoryRow, NormalKind};
 use crate::domain::{Cell, Vendor};
 use crate::pages::integrations::cell_view;
@@ -37,6 +38,10 @@ fn choices(inventory: Inventory, name: &'static str) -> Vec<(String, String)> {
             ("true".into(), "Enabled".into()),
             ("false".into(), "Disabled".into()),
         ],
+        "finding" => RULES
+            .iter()
+            .map(|r| (r.id.to_string(), r.name.to_string()))
+            .collect(),
         _ => {
             let mut hosts: Vec<String> =
                 inventory.with_rows(|rows| rows.iter().filter_map(|r| r.host.clone()).collect());
@@ -53,6 +58,7 @@ fn title_of(name: &str) -> &'static str {
         "connection" => "Connection",
         "kind" => "Kind",
         "enabled" => "Enabled",
+        "finding" => "Hygiene",
         _ => "Target host",
     }
 }

@@ -100,7 +100,7 @@ test('exports hold what is shown, secrets masked, formulas neutralised', async (
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = await readFile(await csvDownload.path(), 'utf8');
   const lines = csv.trim().split('\r\n');
-  assert.equal(lines[0], 'vendor,connection,name,kind,vendor_kind,target,host,enabled,created,updated,id');
+  assert.equal(lines[0], 'vendor,connection,name,kind,vendor_kind,target,host,enabled,created,updated,id,findings');
   assert.equal(lines.length, 1 + 5, 'the header and Confluent’s five');
   assert.ok(lines.slice(1).every((l) => l.startsWith('Confluent Cloud,')), 'only what the filter shows');
   assert.ok(!csv.includes('hooks.slack.com/services/T'), 'the Slack webhook URL is masked');
@@ -218,13 +218,14 @@ test('eight thousand rows: only those in view are drawn, the last is reached by 
 
   // The row at the top of the window halfway down opens its integration; Back shows it again.
   await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
-  const atTop = async () => page.evaluate(() => {
+  // The first row wholly in view below the header, once the rows in view are drawn.
+  const atTop = async () => (await page.waitForFunction(() => {
     const box = document.querySelector('.table-window').getBoundingClientRect();
     const head = document.querySelector('table.inventory thead th').getBoundingClientRect();
     const rows = [...document.querySelectorAll('table.inventory tbody tr[aria-rowindex]')];
     const row = rows.find((r) => r.getBoundingClientRect().top >= head.bottom - 1 && r.getBoundingClientRect().bottom <= box.bottom);
     return row && { index: Number(row.getAttribute('aria-rowindex')), name: row.querySelector('th').textContent };
-  });
+  })).jsonValue();
   await page.waitForFunction((half) => [...document.querySelectorAll('table.inventory tr[aria-rowindex]')].some((r) => Number(r.getAttribute('aria-rowindex')) > half), total / 3);
   const seen = await atTop();
   assert.ok(seen.index > total / 3, `halfway down: row ${seen.index}`);
@@ -252,6 +253,40 @@ test('eight thousand rows: only those in view are drawn, the last is reached by 
   await page.waitForURL(/q=slack\+integration/);
   assert.equal(await page.getByRole('searchbox', { name: 'Search all integrations' }).inputValue(), 'slack integration');
   await assertAccessible(page, 'inventory, windowed');
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('hygiene checks: each rule says why and how many; choosing one filters the list and its export', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto('/');
+  await waitAllRead(page);
+  await page.getByText('Hygiene checks').click();
+  const plain = page.getByRole('button', { name: /^Show \d+ that trip: Sends over plain HTTP$/ });
+  const n = Number((await plain.getAttribute('aria-label')).match(/\d+/)[0]);
+  assert.ok(n > 0, 'the sandbox has integrations that send over plain HTTP');
+  await assertAccessible(page, 'inventory with its hygiene checks');
+  await plain.click();
+  await page.waitForURL(/finding=plain-http/);
+  await page.waitForFunction((n) => document.querySelector('p.shown')?.textContent.startsWith(`${n} of `), n);
+  for (const row of await table(page).locator('tbody tr[aria-rowindex]').all()) {
+    assert.match(await row.locator('td').nth(3).innerText(), /^http:\/\//);
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n').slice(1);
+  assert.equal(lines.length, n);
+  assert.ok(lines.every((l) => l.endsWith('plain-http') || l.includes('plain-http ')), lines.join('\n'));
+  await page.reload();
+  assert.equal(await page.getByRole('form', { name: 'Filters' }).getByLabel('Hygiene').inputValue(), 'plain-http');
+
+  await page.getByText('Hygiene checks').click();
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await page.waitForURL((url) => !url.search.includes('finding'));
+  const shared = page.getByRole('button', { name: /^Show \d+ that trip: The same target as another integration$/ });
+  const m = Number((await shared.getAttribute('aria-label')).match(/\d+/)[0]);
+  assert.ok(m >= 2, 'a shared target trips at least two integrations');
+  await shared.click();
+  await page.waitForFunction((m) => document.querySelector('p.shown')?.textContent.startsWith(`${m} of `), m);
   await assertNoPageErrors(page);
   await context.close();
 });

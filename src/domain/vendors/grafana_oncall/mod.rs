@@ -13,6 +13,7 @@ pub mod types;
 pub use auth::AUTH;
 pub use spec::{integration_form, list_filters, maintenance_form};
 
+use crate::domain::hygiene;
 use serde_json::Value;
 
 use crate::domain::api::{
@@ -55,6 +56,17 @@ impl VendorApi for OnCallApi {
     }
     fn list_filters(&self) -> FormSpec {
         list_filters()
+    }
+    fn hygiene(&self, record: &Record) -> Vec<(&'static str, String)> {
+        let mut found = Vec::new();
+        if let Some(mode) = record.text("/maintenance_mode") {
+            let until = record.text("/maintenance_end_at").unwrap_or("no end set");
+            found.push((hygiene::MAINTENANCE_ON, format!("{mode} until {until}")));
+        }
+        if record.text("/team_id").is_none() {
+            found.push((hygiene::NO_TEAM, "no team_id".to_string()));
+        }
+        found
     }
     fn record_actions(&self, record: &Record) -> Vec<RecordAction> {
         if !self.capabilities(record).can_edit {

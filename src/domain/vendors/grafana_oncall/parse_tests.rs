@@ -169,3 +169,28 @@ fn every_view_masks_the_same_secret_fields() {
         crate::domain::api::assert_secrets_masked_alike(&api, &record);
     }
 }
+
+#[test]
+fn hygiene_finds_maintenance_left_on_and_no_team() {
+    use crate::domain::hygiene::{MAINTENANCE_ON, NO_TEAM};
+    let record = |raw: serde_json::Value| Record {
+        id: "x".into(),
+        raw,
+    };
+    let found = OnCallApi.hygiene(&record(json!({"maintenance_mode": "maintenance", "maintenance_end_at": "2026-12-01T00:00:00Z", "team_id": null})));
+    assert_eq!(
+        found,
+        [
+            (
+                MAINTENANCE_ON,
+                "maintenance until 2026-12-01T00:00:00Z".to_string()
+            ),
+            (NO_TEAM, "no team_id".to_string())
+        ]
+    );
+    assert!(OnCallApi
+        .hygiene(&record(
+            json!({"maintenance_mode": null, "team_id": "TEAM1"})
+        ))
+        .is_empty());
+}

@@ -52,6 +52,9 @@ impl VendorApi for RocketChatApi {
     fn list_filters(&self) -> FormSpec {
         list_filters()
     }
+    fn hygiene(&self, record: &Record) -> Vec<(&'static str, String)> {
+        parse::hygiene(record)
+    }
     /// Servers before 7.0 ignore `type` and `name`: the loaded rows are filtered here too.
     fn keeps(&self) -> Option<RowFilter> {
         Some(parse::keeps)

@@ -2,6 +2,7 @@
 //! `offset`/`count`, `{integration}` for one, the cells of both kinds, and the edit draft
 //! (`channel` comes back as an array and goes out as a comma-separated string).
 
+use crate::domain::hygiene;
 use serde_json::{json, Map, Value};
 
 use super::spec::{event_title, kind_title, INCOMING};
@@ -122,6 +123,35 @@ fn urls_cell(record: &Record, _: &Lookups) -> Cell {
         .filter_map(Value::as_str)
         .collect();
     text_or_empty(urls.join(", "))
+}
+
+/// An outgoing webhook on Message sent without trigger words (it posts every message), and a
+/// stored script that does not compile.
+pub fn hygiene(record: &Record) -> Vec<(&'static str, String)> {
+    let mut found = Vec::new();
+    let outgoing = record.text("/type") == Some("webhook-outgoing");
+    let on_messages = record.text("/event").is_none_or(|e| e == "sendMessage");
+    let words = record
+        .raw
+        .get("triggerWords")
+        .and_then(Value::as_array)
+        .is_some_and(|w| {
+            w.iter()
+                .any(|w| w.as_str().is_some_and(|w| !w.trim().is_empty()))
+        });
+    if outgoing && on_messages && !words {
+        found.push((
+            hygiene::NO_TRIGGER_WORDS,
+            "Message sent, no trigger words".to_string(),
+        ));
+    }
+    if let Some(error) = record
+        .text("/scriptError/message")
+        .or(record.text("/scriptError"))
+    {
+        found.push((hygiene::SCRIPT_ERROR, error.to_string()));
+    }
+    found
 }
 
 /// "On", "Off", or the compile error the server stored for a script that does not compile.

@@ -125,3 +125,40 @@ fn the_server_version_is_read_from_api_info() {
         "an unknown version offers nothing version-gated"
     );
 }
+
+#[test]
+fn hygiene_finds_an_outgoing_webhook_on_every_message_and_a_script_that_does_not_compile() {
+    use crate::domain::hygiene::{NO_TRIGGER_WORDS, SCRIPT_ERROR};
+    let record = |raw: serde_json::Value| Record {
+        id: "x".into(),
+        raw,
+    };
+    let ids = |raw| {
+        hygiene(&record(raw))
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(json!({"type": "webhook-outgoing", "event": "sendMessage", "triggerWords": ["", " "]})),
+        [NO_TRIGGER_WORDS]
+    );
+    assert_eq!(
+        ids(json!({"type": "webhook-outgoing", "triggerWords": []})),
+        [NO_TRIGGER_WORDS],
+        "sendMessage is the default event"
+    );
+    assert!(ids(
+        json!({"type": "webhook-outgoing", "event": "sendMessage", "triggerWords": ["!deploy"]})
+    )
+    .is_empty());
+    assert!(ids(json!({"type": "webhook-outgoing", "event": "roomJoined"})).is_empty());
+    assert!(ids(json!({"type": "webhook-incoming"})).is_empty());
+    let broken = hygiene(&record(
+        json!({"type": "webhook-incoming", "scriptEnabled": true, "scriptError": {"name": "SyntaxError", "message": "Unexpected token (1:4)"}}),
+    ));
+    assert_eq!(
+        broken,
+        [(SCRIPT_ERROR, "Unexpected token (1:4)".to_string())]
+    );
+}
