@@ -25,6 +25,9 @@ pub enum Role {
     Enabled,
     Created,
     Updated,
+    /// What it hands its alerts to (an escalation chain, a channel, destinations): one whose
+    /// every such column is empty sends nowhere. A vertical without one cannot tell.
+    Uses,
 }
 
 /// How a column reads its value from a record.

@@ -21,9 +21,21 @@ pub const MAINTENANCE_ON: &str = "maintenance-on";
 pub const NO_TEAM: &str = "no-team";
 pub const NO_TRIGGER_WORDS: &str = "no-trigger-words";
 pub const SCRIPT_ERROR: &str = "script-error";
+pub const UNUSED: &str = "unused";
+pub const DISABLED_IN_USE: &str = "disabled-in-use";
 
 /// Every rule, in the order the page lists them.
-pub const RULES: [Rule; 7] = [
+pub const RULES: [Rule; 9] = [
+    Rule {
+        id: UNUSED,
+        name: "Unused: tied to nothing",
+        why: "No escalation chain, channel or destination takes its alerts: they fire into a void. (Read where the vendor's integration names them: Grafana OnCall, PagerTree.)",
+    },
+    Rule {
+        id: DISABLED_IN_USE,
+        name: "Disabled but still wired",
+        why: "It is switched off while its escalation chain, channel or destinations still expect its alerts: make sure that was meant.",
+    },
     Rule {
         id: PLAIN_HTTP,
         name: "Sends over plain HTTP",

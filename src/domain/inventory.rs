@@ -3,7 +3,7 @@
 //! enabled, created, updated), read from each vertical's column table by the columns' roles,
 //! and exported as CSV or JSON with secrets redacted and spreadsheet formulas neutralised.
 
-use super::hygiene::target_findings;
+use super::hygiene::{target_findings, DISABLED_IN_USE, UNUSED};
 use serde_json::{json, Value};
 
 use super::api::VendorApi;
@@ -178,6 +178,13 @@ pub fn row_of(
     .to_lowercase();
     let mut findings = target.as_deref().map(target_findings).unwrap_or_default();
     findings.extend(api.hygiene(record));
+    match uses(api, record, lookups) {
+        Some(used) if used.is_empty() => {
+            findings.push((UNUSED, "nothing takes its alerts".to_string()))
+        }
+        Some(used) if enabled == Some(false) => findings.push((DISABLED_IN_USE, used.join("; "))),
+        _ => {}
+    }
     InventoryRow {
         findings,
         vendor: api.vendor(),
@@ -195,6 +202,30 @@ pub fn row_of(
         updated,
         haystack,
     }
+}
+
+/// What a record hands its alerts to, as its `Role::Uses` columns show it ("Escalation chain:
+/// Primary"); `None` when its vertical has no such column and cannot tell.
+pub fn uses(api: &dyn VendorApi, record: &Record, lookups: &Lookups) -> Option<Vec<String>> {
+    let columns: Vec<_> = api
+        .columns()
+        .iter()
+        .filter(|c| c.role == Role::Uses)
+        .collect();
+    if columns.is_empty() {
+        return None;
+    }
+    Some(
+        columns
+            .into_iter()
+            .filter_map(|column| match column.cell(record, lookups) {
+                Cell::Text(text) if !text.trim().is_empty() => {
+                    Some(format!("{}: {text}", column.label))
+                }
+                _ => None,
+            })
+            .collect(),
+    )
 }
 
 /// The first of a list of URLs ("a, b" as a cell shows several).

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 /// Shown while `open` is true. `on_confirm` runs on the confirming choice (destructive unless
 /// `calm`); either choice closes it. `id` tells apart the dialogs of one page (their title and
-/// message ids); `children`, when given, show below the message (a save's changes).
+/// message ids); `children`, when given, show below the message (a save's changes). With
+/// `typed`, the confirming choice waits until that text is typed (the name of an integration
+/// something still uses).
 #[component]
 pub fn ConfirmDialog(
     #[prop(optional, into)] id: Option<String>,
@@ -16,7 +18,26 @@ pub fn ConfirmDialog(
     on_confirm: Callback<()>,
     #[prop(optional)] calm: bool,
     #[prop(optional)] children: Option<ChildrenFn>,
+    #[prop(optional, into)] typed: Signal<Option<String>>,
 ) -> impl IntoView {
+    let entered = RwSignal::new(String::new());
+    let waiting = move || {
+        typed.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| entered.with(|e| e.trim() != t.trim()))
+        })
+    };
+    let type_to_confirm = move || {
+        typed.get().map(|name| {
+            view! {
+                <label class="typed-confirm">
+                    {format!("Type “{name}” to confirm")}
+                    <input type="text" autocomplete="off" prop:value=move || entered.get()
+                        on:input=move |ev| entered.set(event_target_value(&ev))/>
+                </label>
+            }
+        })
+    };
     let dialog = NodeRef::<Dialog>::new();
     let id = id.unwrap_or_else(|| "confirm".into());
     let (title_id, message_id) = (format!("{id}-title"), format!("{id}-message"));
@@ -24,6 +45,7 @@ pub fn ConfirmDialog(
     Effect::new(move |_| {
         let Some(element) = dialog.get() else { return };
         if open.get() && !element.open() {
+            entered.set(String::new());
             let _ = element.show_modal();
         } else if !open.get() && element.open() {
             element.close();
@@ -35,9 +57,13 @@ pub fn ConfirmDialog(
             <h2 id=title_id>{move || title.get()}</h2>
             <p id=message_id>{move || message.get()}</p>
             {children.map(|shown| shown())}
+            {type_to_confirm}
             <div class="actions">
                 <button type="button" class="secondary" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
-                <button type="button" class=if calm { "" } else { "danger" } on:click=move |_| {
+                <button type="button" class=if calm { "" } else { "danger" } disabled=waiting on:click=move |_| {
+                    if waiting() {
+                        return;
+                    }
                     open.set(false);
                     on_confirm.run(());
                 }>{confirm_label}</button>

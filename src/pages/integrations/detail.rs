@@ -11,6 +11,7 @@ use super::sub_list::SubListSection;
 use super::with_record::WithRecord;
 use super::write_lock::{write_link, write_lock};
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
+use crate::domain::inventory::uses;
 use crate::domain::{ApiError, Record, VendorApi};
 use crate::http::WaitNotice;
 use crate::routes::AppRoute;
@@ -54,9 +55,14 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
                     "Edit",
                 )
             });
+            // Something still takes its alerts: the delete asks for its name to be typed.
+            let found = lookups
+                .with_untracked(|l| l.clone().and_then(Result::ok))
+                .unwrap_or_default();
+            let used = uses(api, &record, &found).unwrap_or_default();
             let delete = capabilities
                 .can_delete
-                .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title() lock/> });
+                .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title() lock used/> });
             view! {
                 <h2>{name}</h2>
                 <div class="actions">{edit} {delete} {reason}</div>
@@ -156,8 +162,19 @@ fn DeleteButton(
     name: String,
     vendor: &'static str,
     lock: Signal<Option<&'static str>>,
+    /// What still takes its alerts (`inventory::uses`); empty when nothing does.
+    used: Vec<String>,
 ) -> impl IntoView {
     let pending = delete.action.pending();
+    let message = if used.is_empty() {
+        format!("This deletes “{name}” in {vendor}. It cannot be undone.")
+    } else {
+        format!(
+            "“{name}” is still in use ({}). Deleting it in {vendor} stops those alerts and cannot be undone.",
+            used.join("; ")
+        )
+    };
+    let typed = (!used.is_empty()).then(|| name.clone());
     view! {
         <button type="button" class="danger" disabled=move || pending.get() || lock.get().is_some()
             title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")
@@ -170,7 +187,8 @@ fn DeleteButton(
         <ConfirmDialog
             open=delete.confirm_open
             title=format!("Delete “{name}”?")
-            message=format!("This deletes “{name}” in {vendor}. It cannot be undone.")
+            message=message
+            typed=typed
             confirm_label="Delete integration"
             on_confirm=Callback::new(move |_| {
                 if let Some(record) = delete.target.get_untracked() {

@@ -74,7 +74,11 @@ test('create with a team and an escalation chain → list → edit templates →
   assert.equal(JSON.parse(put.body).type, undefined);
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Delete “Prometheus prod”?' }).getByRole('button', { name: 'Delete integration' }).click();
+  // Its escalation chain still takes its alerts: the delete asks for its name.
+  const dialog = page.getByRole('dialog', { name: 'Delete “Prometheus prod”?' });
+  assert.match(await dialog.innerText(), /still in use \(Escalation chain: /);
+  await dialog.getByLabel('Type “Prometheus prod” to confirm').fill('Prometheus prod');
+  await dialog.getByRole('button', { name: 'Delete integration' }).click();
   await ui.toast('Deleted “Prometheus prod”.').waitFor();
   assert.equal(await ui.row('Prometheus prod').count(), 0);
   await assertNoPageErrors(page);

@@ -258,6 +258,13 @@ test('eight thousand rows: only those in view are drawn, the last is reached by 
 });
 
 test('hygiene checks: each rule says why and how many; choosing one filters the list and its export', async () => {
+  // An OnCall integration whose alerts go to no escalation chain or channel.
+  const orphan = await fetch(`${SANDBOX_URL}/grafana-oncall/api/v1/integrations/`, {
+    method: 'POST',
+    headers: { authorization: 'demo-oncall-key', 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'webhook', name: 'Orphan hook' }),
+  });
+  assert.equal(orphan.status, 201, await orphan.text());
   const { context, page } = await openPage(browser);
   await page.goto('/');
   await waitAllRead(page);
@@ -287,6 +294,16 @@ test('hygiene checks: each rule says why and how many; choosing one filters the 
   assert.ok(m >= 2, 'a shared target trips at least two integrations');
   await shared.click();
   await page.waitForFunction((m) => document.querySelector('p.shown')?.textContent.startsWith(`${m} of `), m);
+
+  // Integrations nothing takes alerts from are flagged unused, and the rule filters to them.
+  const unused = page.getByRole('button', { name: /^Show \d+ that trip: Unused: tied to nothing$/ });
+  const u = Number((await unused.getAttribute('aria-label')).match(/\d+/)[0]);
+  assert.ok(u >= 1, 'the orphan at least');
+  await unused.click();
+  await page.waitForFunction((u) => document.querySelector('p.shown')?.textContent.startsWith(`${u} of `), u);
+  const rows = await table(page).locator('tbody tr[aria-rowindex]').all();
+  for (const row of rows) assert.equal(await row.locator('th .badge.unused').count(), 1);
+  assert.ok((await table(page).getByRole('rowheader').allInnerTexts()).some((n) => n.includes('Orphan hook')));
   await assertNoPageErrors(page);
   await context.close();
 });

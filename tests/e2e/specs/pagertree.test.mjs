@@ -93,7 +93,16 @@ test('create a Slack integration → edit it → delete it, sending PagerTree’
   assert.equal(sent.option_incoming_webhook_url, HOOK);
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Delete “E2E Slack v2”?' }).getByRole('button', { name: 'Delete integration' }).click();
+  // Its destinations still take its alerts: deleting waits for its name to be typed.
+  const dialog = page.getByRole('dialog', { name: 'Delete “E2E Slack v2”?' });
+  const confirm = dialog.getByRole('button', { name: 'Delete integration' });
+  assert.match(await dialog.innerText(), /still in use \(Destinations: Team Web team · Router Business hours\)/);
+  assert.equal(await confirm.isDisabled(), true);
+  await dialog.getByLabel('Type “E2E Slack v2” to confirm').fill('E2E Slack v');
+  assert.equal(await confirm.isDisabled(), true, 'not yet the name');
+  await assertAccessible(page, 'a delete that asks for the name');
+  await dialog.getByLabel('Type “E2E Slack v2” to confirm').fill('E2E Slack v2');
+  await confirm.click();
   await ui.toast('Deleted “E2E Slack v2”.').waitFor();
   await page.getByRole('heading', { level: 1, name: `Integrations — ${LABEL}` }).waitFor();
   assert.equal(await ui.row('E2E Slack v2').count(), 0);

@@ -69,7 +69,9 @@ test('a delete in flight is not aborted when lookups land', async () => {
   await sandbox.fault({ match: { method: 'DELETE', path: ITEMS }, fault: { kind: 'delay', ms: 3000 } });
   await page.goto(`/c/${CONN}/i/${EXAMPLE}`);
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Delete “Grafana :blush:”?' }).getByRole('button', { name: 'Delete integration' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Grafana :blush:”?' });
+  await dialog.getByLabel('Type “Grafana :blush:” to confirm').fill('Grafana :blush:');
+  await dialog.getByRole('button', { name: 'Delete integration' }).click();
   await page.getByRole('button', { name: 'Deleting…' }).waitFor();
   await ui.toast('Deleted “Grafana :blush:”.').waitFor({ timeout: 10_000 });
   await page.waitForURL(new RegExp(`/c/${CONN}$`));

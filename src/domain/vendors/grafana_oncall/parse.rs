@@ -9,7 +9,7 @@ use super::types;
 use crate::domain::api::{
     Capabilities, Cell, Cursor, IntegrationSummary, LookupPage, Lookups, Record,
 };
-use crate::domain::columns::{Column, Read};
+use crate::domain::columns::{Column, Read, Role};
 use crate::domain::error::ApiError;
 use crate::domain::error_body::malformed;
 use crate::domain::field::{Choice, FieldKind};
@@ -97,7 +97,8 @@ pub const COLUMNS: [Column; 14] = [
             pointer: "/default_route/escalation_chain_id",
             lookup: ESCALATION_CHAIN,
         },
-    ),
+    )
+    .as_(Role::Uses),
     Column::both("Maintenance", Read::computed(maintenance_cell)),
     Column::both("Ingest link", Read::Secret("/link")),
     Column::both("Inbound email", Read::Secret("/inbound_email")),
@@ -106,8 +107,9 @@ pub const COLUMNS: [Column; 14] = [
     Column::detail(
         "Slack channel",
         Read::Text("/default_route/slack/channel_id"),
-    ),
-    Column::detail("Telegram channel", Read::Text("/default_route/telegram/id")),
+    )
+    .as_(Role::Uses),
+    Column::detail("Telegram channel", Read::Text("/default_route/telegram/id")).as_(Role::Uses),
     Column::detail("Heartbeat link", Read::Secret("/heartbeat/link")),
 ];
 

@@ -81,7 +81,7 @@ pub const COLUMNS: [Column; 9] = [
     Column::both("Type", Read::computed(type_cell)),
     Column::both("Urgency", Read::Text("/urgency")),
     Column::both("Enabled", Read::enabled("/enabled")).as_(Role::Enabled),
-    Column::both("Destinations", Read::computed(destinations_cell)),
+    Column::both("Destinations", Read::computed(destinations_cell)).as_(Role::Uses),
     Column::both("Updated", Read::Time("/updated_at")).as_(Role::Updated),
     Column::detail("Created", Read::Time("/created_at")).as_(Role::Created),
     // Names the credentials among the options, so every view (the raw JSON too) masks them.
