@@ -130,7 +130,7 @@ pub struct InventoryRow {
     /// What the search reads (name, connection, kinds, vendor, host), lower-cased once.
     pub haystack: String,
     /// The hygiene rules it trips by itself, each with what tripped it (`hygiene::RULES`; a
-    /// shared target is found across rows, by `hygiene::shared_targets`).
+    /// shared target is found across rows, by `findings::shared_targets`).
     pub findings: Vec<(&'static str, String)>,
 }
 

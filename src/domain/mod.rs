@@ -15,6 +15,7 @@ pub mod error_body;
 pub mod error_shape;
 pub mod field;
 mod field_send;
+pub mod findings;
 mod form_spec;
 pub mod hygiene;
 pub mod inventory;

@@ -1,7 +1,8 @@
 //! What the address asks the inventory to show (search, filters, sort, grouping), and the rows
 //! that answers: one place the page, its table and its charts read.
 
-use crate::domain::hygiene::{shared_targets, trips, SHARED_TARGET};
+use crate::domain::findings::{shared_targets, trips};
+use crate::domain::hygiene::SHARED_TARGET;
 use crate::domain::inventory::InventoryRow;
 use crate::pages::integrations::list_view::capped;
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::ask::Ask;
 use super::reading::Inventory;
-use crate::domain::hygiene::counts;
+use crate::domain::findings::counts;
 
 #[component]
 pub fn HygieneSection(inventory: Inventory, ask: Memo<Ask>, go: Callback<Ask>) -> impl IntoView {

@@ -17,7 +17,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::download::download;
-use crate::domain::hygiene::{shared_targets, trips, SHARED_TARGET};
+use crate::domain::findings::{shared_targets, trips};
+use crate::domain::hygiene::SHARED_TARGET;
 use crate::domain::inventory::{to_csv, to_json, InventoryRow};
 use crate::pages::integrations::list_view::capped;
 use crate::state::{Connections, Toasts};
