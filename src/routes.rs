@@ -1,6 +1,19 @@
 //! Every in-app address, built in one place so ids are always URL-encoded the same way.
 
+use leptos_router::NavigateOptions;
+
 use crate::domain::request::encode_segment;
+
+/// How a page writes what it shows into its own address (search, filters, sort): replacing
+/// the history entry and keeping the scroll, so Back leaves the page rather than undoing a
+/// keystroke.
+pub fn in_place() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..Default::default()
+    }
+}
 
 /// A page of the console.
 #[derive(Clone, Debug, PartialEq, Eq)]

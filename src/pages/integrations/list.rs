@@ -5,7 +5,6 @@
 use super::write_lock::{write_link, write_lock};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::calls::load_all;
 use super::list_filters::FilterBar;
@@ -169,14 +168,7 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             if !params.is_empty() {
                 href = format!("{href}?{params}");
             }
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            navigate(&href, crate::routes::in_place());
         },
     );
 

@@ -14,7 +14,6 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::download::download;
 use crate::domain::findings::{shared_targets, trips};
@@ -67,14 +66,7 @@ pub fn InventoryPage() -> impl IntoView {
     // Only switching between the table and the groups redraws either.
     let by_host = Memo::new(move |_| ask.with(|a| a.by_host));
     let go = Callback::new(move |asked: Ask| {
-        navigate(
-            &asked.href(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&asked.href(), crate::routes::in_place());
         typed.set(None);
     });
     // An address changed otherwise (Back, a link) wins over what was typed and not yet written.

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::download::{download, with_chosen_file};
 use crate::components::feedback::ConfirmDialog;
@@ -43,14 +42,7 @@ pub fn JournalPage() -> impl IntoView {
         } else {
             format!("/journal?{params}")
         };
-        navigate(
-            &href,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&href, crate::routes::in_place());
     });
     let shown = move || {
         let (connection, outcome, integration) =

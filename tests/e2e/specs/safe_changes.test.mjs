@@ -16,15 +16,20 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 beforeEach(async () => { await sandbox.reset(0); });
 
+/** Opens the edit form of one of the Confluent sandbox's integrations. */
+async function openEdit(page, ui, name) {
+  await ui.openList(CONN);
+  await ui.openDetail(name);
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await ui.form.waitFor();
+}
+
 const journalRows = (page) => page.getByRole('table', { name: 'Change journal' }).getByRole('row');
 const texts = async (page) => (await journalRows(page).allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ').trim());
 
 test('a save shows what it changes and asks once; Cancel sends nothing', async () => {
   const { context, page, ui } = await connectedPage(browser, CONN);
-  await ui.openList(CONN);
-  await ui.openDetail('Webhook integration');
-  await page.getByRole('link', { name: 'Edit', exact: true }).click();
-  await ui.form.waitFor();
+  await openEdit(page, ui, 'Webhook integration');
   await ui.fill('Display name', 'Webhook renamed');
   await ui.form.getByRole('button', { name: 'Save', exact: true }).click();
   const review = page.getByRole('dialog', { name: 'Save the changes to “Webhook integration”?' });
@@ -37,10 +42,7 @@ test('a save shows what it changes and asks once; Cancel sends nothing', async (
   assert.equal(await ui.field('Display name').inputValue(), 'Webhook renamed', 'and keeps the input');
 
   // A new secret shows as a fingerprint, never as itself.
-  await ui.openList(CONN);
-  await ui.openDetail('Slack integration');
-  await page.getByRole('link', { name: 'Edit', exact: true }).click();
-  await ui.form.waitFor();
+  await openEdit(page, ui, 'Slack integration');
   const replace = page.getByRole('button', { name: /^Replace / });
   if (await replace.count()) await replace.first().click();
   await ui.fill('Slack webhook URL', 'https://hooks.slack.com/services/T9/B9/brand-new-secret');
@@ -56,10 +58,7 @@ test('a save shows what it changes and asks once; Cancel sends nothing', async (
 
 test('the journal records each write, done or failed; it filters, exports, clears and loads again', async () => {
   const { context, page, ui } = await connectedPage(browser, CONN);
-  await ui.openList(CONN);
-  await ui.openDetail('Webhook integration');
-  await page.getByRole('link', { name: 'Edit', exact: true }).click();
-  await ui.form.waitFor();
+  await openEdit(page, ui, 'Webhook integration');
   await ui.fill('Display name', 'Webhook renamed');
   await ui.save();
   await ui.toast('Saved “Webhook renamed”.').waitFor();
@@ -109,10 +108,7 @@ test('drift tells a change made here, in the journal, from one made elsewhere', 
   const earlier = await download.path();
 
   // One change through Patchbay …
-  await ui.openList(CONN);
-  await ui.openDetail('Webhook integration');
-  await page.getByRole('link', { name: 'Edit', exact: true }).click();
-  await ui.form.waitFor();
+  await openEdit(page, ui, 'Webhook integration');
   await ui.fill('Display name', 'Renamed here');
   await ui.save();
   await ui.toast('Saved “Renamed here”.').waitFor();
