@@ -6,3 +6,4 @@ pub mod inventory;
 pub mod journal;
 pub mod not_found;
 pub mod overview;
+pub mod typed_search;

@@ -3,6 +3,7 @@
 //! search and page live in the URL, so Back and reload keep them.
 
 use super::write_lock::{write_link, write_lock};
+use crate::pages::typed_search::TypedSearch;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -86,13 +87,24 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
     // How far the load has come, read without the records, which can be many.
     let status =
         Memo::new(move |_| cache.with(&key.get(), |l| l.map(|l| l.status()).unwrap_or_default()));
-    let search = Memo::new(move |_| capped(&query.read().get("q").unwrap_or_default()));
-    let page = Memo::new(move |_| {
-        query
+    // The search typed ahead of the address: rows follow each keystroke, the address the pause.
+    let typed = TypedSearch::new(Signal::derive(move || {
+        query.read().get("q").unwrap_or_default()
+    }));
+    let search = Memo::new(move |_| {
+        capped(
+            &typed
+                .typed()
+                .unwrap_or_else(|| query.read().get("q").unwrap_or_default()),
+        )
+    });
+    let page = Memo::new(move |_| match typed.typed() {
+        Some(_) => 1,
+        None => query
             .read()
             .get("page")
             .and_then(|p| p.parse().ok())
-            .unwrap_or(1)
+            .unwrap_or(1),
     });
     let resolved = Memo::new(move |_| lookups.get().and_then(Result::ok).unwrap_or_default());
     // Each record's row (its summary and search text, team names included) is made once, when
@@ -172,6 +184,7 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
         },
     );
 
+    let write = Callback::new(move |text: String| go.run((text, 1, None)));
     let lock = write_lock(&connection);
     let create = api.can_create().then(|| {
         write_link(
@@ -201,7 +214,8 @@ fn IntegrationList(connection: Connection, api: &'static dyn VendorApi) -> impl 
             <label class="search">
                 <span class="visually-hidden">"Search integrations"</span>
                 <input type="search" placeholder="Search by name, kind, description or id" maxlength=MAX_ADDRESS_VALUE
-                    prop:value=move || search.get() on:input=move |ev| go.run((event_target_value(&ev), 1, None))/>
+                    prop:value=move || search.get() on:input=move |ev| typed.input(event_target_value(&ev), write)
+                    on:change=move |_| typed.flush(write)/>
             </label>
         </div>
         <FilterBar api lookups=resolved filters go/>

@@ -10,8 +10,6 @@ mod reading;
 mod sources;
 mod table;
 
-use std::cell::Cell;
-
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -20,6 +18,7 @@ use crate::domain::findings::{shared_targets, trips};
 use crate::domain::hygiene::SHARED_TARGET;
 use crate::domain::inventory::{to_csv, to_json, InventoryRow};
 use crate::pages::integrations::list_view::capped;
+use crate::pages::typed_search::TypedSearch;
 use crate::state::{Connections, Toasts};
 use ask::{chosen, Ask, FILTERS};
 use drift::DriftSection;
@@ -29,14 +28,6 @@ use reading::Inventory;
 use sources::SourceList;
 use table::{InventoryFilters, InventoryTable};
 
-thread_local! {
-    /// Keystrokes in the search so far: a pause's write is the last keystroke's only.
-    static KEYSTROKES: Cell<u64> = const { Cell::new(0) };
-}
-
-/// How long typing pauses before the search is written into the address.
-const SEARCH_TO_ADDRESS: std::time::Duration = std::time::Duration::from_millis(300);
-
 #[component]
 pub fn InventoryPage() -> impl IntoView {
     let connections = Connections::use_context();
@@ -44,9 +35,10 @@ pub fn InventoryPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let inventory = Inventory::new(Signal::derive(move || connections.all()));
-    // What is typed in the search, ahead of the address: the rows follow each keystroke, the
-    // address (and the router's work on it) once typing pauses.
-    let typed = RwSignal::new(None::<String>);
+    // The search typed ahead of the address (written when typing pauses).
+    let search = TypedSearch::new(Signal::derive(move || {
+        query.with(|q| q.get("q").unwrap_or_default())
+    }));
     let ask = Memo::new(move |_| {
         let mut asked = query.with(|q| Ask {
             search: capped(&q.get("q").unwrap_or_default()),
@@ -58,7 +50,7 @@ pub fn InventoryPage() -> impl IntoView {
             sort: q.get("sort").unwrap_or_default(),
             by_host: q.get("group").as_deref() == Some("host"),
         });
-        if let Some(text) = typed.get() {
+        if let Some(text) = search.typed() {
             asked.search = capped(&text);
         }
         asked
@@ -67,36 +59,13 @@ pub fn InventoryPage() -> impl IntoView {
     let by_host = Memo::new(move |_| ask.with(|a| a.by_host));
     let go = Callback::new(move |asked: Ask| {
         navigate(&asked.href(), crate::routes::in_place());
-        typed.set(None);
     });
-    // An address changed otherwise (Back, a link) wins over what was typed and not yet written.
-    Effect::new(move |_| {
-        query.track();
-        typed.set(None);
+    let write = Callback::new(move |text: String| {
+        go.run(Ask {
+            search: text,
+            ..ask.get_untracked()
+        })
     });
-    // Leaving the box (a click on a row, Enter) writes at once, so Back finds the search.
-    let write_typed = move || {
-        if let Some(Some(_)) = typed.try_get_untracked() {
-            go.run(ask.get_untracked());
-        }
-    };
-    let type_search = move |text: String| {
-        typed.set(Some(text));
-        let this = KEYSTROKES.with(|n| {
-            n.set(n.get() + 1);
-            n.get()
-        });
-        set_timeout(
-            move || {
-                // Only the last keystroke writes, and only while the page is still shown
-                // (`typed` is gone with it).
-                if KEYSTROKES.with(Cell::get) == this {
-                    write_typed();
-                }
-            },
-            SEARCH_TO_ADDRESS,
-        );
-    };
     let export = move |json: bool| {
         let asked = ask.get_untracked();
         let text = inventory.with_rows(|rows| {
@@ -137,8 +106,8 @@ pub fn InventoryPage() -> impl IntoView {
                 <span class="visually-hidden">"Search all integrations"</span>
                 <input type="search" placeholder="Search by name, connection, kind or host" maxlength=crate::pages::integrations::list_view::MAX_ADDRESS_VALUE
                     prop:value=move || ask.with(|a| a.search.clone())
-                    on:input=move |ev| type_search(event_target_value(&ev))
-                    on:change=move |_| write_typed()/>
+                    on:input=move |ev| search.input(event_target_value(&ev), write)
+                    on:change=move |_| search.flush(write)/>
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=move || ask.with(|a| a.by_host)
