@@ -211,6 +211,7 @@ pub trait VendorApi: Sync {
     fn hygiene(&self, _record: &Record) -> Vec<(&'static str, String)> {
         Vec::new()
     }
+
     /// Actions on a record besides edit and delete, and the request each sends.
     fn record_actions(&self, _record: &Record) -> Vec<RecordAction> {
         Vec::new()

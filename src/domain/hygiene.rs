@@ -19,15 +19,15 @@ pub const MAINTENANCE_ON: &str = "maintenance-on";
 pub const NO_TEAM: &str = "no-team";
 pub const NO_TRIGGER_WORDS: &str = "no-trigger-words";
 pub const SCRIPT_ERROR: &str = "script-error";
-pub const UNUSED: &str = "unused";
+pub const DEFAULT_ROUTE_EMPTY: &str = "default-route-empty";
 pub const DISABLED_IN_USE: &str = "disabled-in-use";
 
 /// Every rule, in the order the page lists them.
 pub const RULES: [Rule; 9] = [
     Rule {
-        id: UNUSED,
-        name: "Unused: tied to nothing",
-        why: "No escalation chain, channel or destination takes its alerts: they fire into a void. (Read where the vendor's integration names them: Grafana OnCall, PagerTree.)",
+        id: DEFAULT_ROUTE_EMPTY,
+        name: "Default route sends nowhere",
+        why: "Grafana OnCall drops every alert no other route matches: its default route has no escalation chain, Slack or Telegram channel.",
     },
     Rule {
         id: DISABLED_IN_USE,

@@ -3,7 +3,7 @@
 //! enabled, created, updated), read from each vertical's column table by the columns' roles,
 //! and exported as CSV or JSON with secrets redacted and spreadsheet formulas neutralised.
 
-use super::hygiene::{target_findings, DISABLED_IN_USE, UNUSED};
+use super::hygiene::{target_findings, DISABLED_IN_USE};
 use serde_json::{json, Value};
 
 use super::api::VendorApi;
@@ -178,12 +178,10 @@ pub fn row_of(
     .to_lowercase();
     let mut findings = target.as_deref().map(target_findings).unwrap_or_default();
     findings.extend(api.hygiene(record));
-    match uses(api, record, lookups) {
-        Some(used) if used.is_empty() => {
-            findings.push((UNUSED, "nothing takes its alerts".to_string()))
+    if let Some(used) = uses(api, record, lookups).filter(|u| !u.is_empty()) {
+        if enabled == Some(false) {
+            findings.push((DISABLED_IN_USE, used.join("; ")));
         }
-        Some(used) if enabled == Some(false) => findings.push((DISABLED_IN_USE, used.join("; "))),
-        _ => {}
     }
     InventoryRow {
         findings,

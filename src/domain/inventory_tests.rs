@@ -130,7 +130,7 @@ fn rows_carry_the_columns_every_vendor_shares() {
 
 #[test]
 fn what_an_integration_hands_its_alerts_to_is_read_where_its_vendor_names_it() {
-    use crate::domain::hygiene::UNUSED;
+    use crate::domain::hygiene::{DEFAULT_ROUTE_EMPTY, DISABLED_IN_USE};
     use crate::domain::inventory::uses;
     let oncall = api_for(Vendor::GrafanaOncall, &Default::default()).unwrap();
     let body = include_str!("../../tests/fixtures/grafana_oncall/list_page.json");
@@ -144,61 +144,44 @@ fn what_an_integration_hands_its_alerts_to_is_read_where_its_vendor_names_it() {
         used,
         ["Escalation chain: F5JU6KJET33FE", "Slack channel: CH23212D"]
     );
-    assert!(row_of(oncall, ("c", "C"), &record, &Lookups::new())
+    let routed = row_of(oncall, ("c", "C"), &record, &Lookups::new());
+    assert!(routed
         .findings
         .iter()
-        .all(|(id, _)| *id != UNUSED));
+        .all(|(id, _)| *id != DEFAULT_ROUTE_EMPTY));
     record.raw["default_route"] = json!({"id": "R", "escalation_chain_id": null, "slack": {"channel_id": null}, "telegram": {"id": null}});
     assert_eq!(uses(oncall, &record, &Lookups::new()), Some(Vec::new()));
     let row = row_of(oncall, ("c", "C"), &record, &Lookups::new());
     assert!(
-        row.findings.iter().any(|(id, _)| *id == UNUSED),
-        "nothing takes its alerts"
+        row.findings
+            .iter()
+            .any(|(id, _)| *id == DEFAULT_ROUTE_EMPTY),
+        "alerts no other route matches go nowhere"
     );
 
+    // "Ops channel" is switched off while its destinations still expect it.
     let pagertree = rows_of(
         Vendor::PagerTree,
         json!({}),
         include_str!("../../tests/fixtures/pagertree/list_page.json"),
     );
-    assert!(
-        pagertree
-            .iter()
-            .all(|r| r.findings.iter().all(|(id, _)| *id != UNUSED)),
-        "each has a destination"
-    );
-    // "Ops channel" is switched off while its destinations still expect it.
     let wired: Vec<&str> = pagertree
         .iter()
         .filter(|r| {
-            r.findings.iter().any(|(id, what)| {
-                *id == crate::domain::hygiene::DISABLED_IN_USE && what.starts_with("Destinations: ")
-            })
+            r.findings
+                .iter()
+                .any(|(id, what)| *id == DISABLED_IN_USE && what.starts_with("Destinations: "))
         })
         .map(|r| r.name.as_str())
         .collect();
     assert_eq!(wired, ["Ops channel"]);
-    // A vendor whose integration does not name what takes its alerts cannot tell: no finding.
-    let confluent = rows_of(
-        Vendor::Confluent,
-        json!({}),
-        include_str!("../../tests/fixtures/confluent/list_page.json"),
-    );
+    // A vendor whose integration does not name what takes its alerts cannot tell.
     let api = api_for(Vendor::Confluent, &Default::default()).unwrap();
-    assert_eq!(
-        uses(
-            api,
-            &Record {
-                id: "x".into(),
-                raw: json!({})
-            },
-            &Lookups::new()
-        ),
-        None
-    );
-    assert!(confluent
-        .iter()
-        .all(|r| r.findings.iter().all(|(id, _)| *id != UNUSED)));
+    let record = Record {
+        id: "x".into(),
+        raw: json!({}),
+    };
+    assert_eq!(uses(api, &record, &Lookups::new()), None);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::ask::{chosen_at, narrows, Ask};
 use super::reading::Inventory;
-use crate::domain::hygiene::{RULES, UNUSED};
+use crate::domain::hygiene::RULES;
 use crate::domain::inventory::{InventoryRow, NormalKind};
 use crate::domain::{Cell, Vendor};
 use crate::pages::integrations::cell_view;
@@ -311,9 +311,6 @@ fn row_view(place: usize, row: InventoryRow) -> impl IntoView {
     };
     let name = row.name.clone();
     let target = cell_view(target, move || format!("target of {name}"));
-    let unused = row.findings.iter().any(|(rule, _)| *rule == UNUSED).then(
-        || view! { <span class="badge unused" title="Nothing takes its alerts">"unused"</span>" "},
-    );
     let enabled = match row.enabled {
         Some(true) => "Yes",
         Some(false) => "No",
@@ -336,7 +333,7 @@ fn row_view(place: usize, row: InventoryRow) -> impl IntoView {
     view! {
         <tr aria-rowindex=place + 2>
             // Cells cut to one line say the whole of themselves on hover.
-            <th scope="row" title=row.name.clone()>{unused}<a href=href>{row.name.clone()}</a></th>
+            <th scope="row" title=row.name.clone()><a href=href>{row.name.clone()}</a></th>
             <td>{row.vendor.title()}</td>
             <td title=row.connection.clone()>{row.connection.clone()}</td>
             <td title=kind.clone()>{kind.clone()}</td>

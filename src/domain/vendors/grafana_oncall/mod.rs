@@ -63,6 +63,19 @@ impl VendorApi for OnCallApi {
             let until = record.text("/maintenance_end_at").unwrap_or("no end set");
             found.push((hygiene::MAINTENANCE_ON, format!("{mode} until {until}")));
         }
+        let routed = [
+            "/default_route/escalation_chain_id",
+            "/default_route/slack/channel_id",
+            "/default_route/telegram/id",
+        ]
+        .iter()
+        .any(|pointer| record.text(pointer).is_some());
+        if !routed {
+            found.push((
+                hygiene::DEFAULT_ROUTE_EMPTY,
+                "no escalation chain or channel".to_string(),
+            ));
+        }
         if record.text("/team_id").is_none() {
             found.push((hygiene::NO_TEAM, "no team_id".to_string()));
         }

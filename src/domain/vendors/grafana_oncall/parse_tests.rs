@@ -171,15 +171,22 @@ fn every_view_masks_the_same_secret_fields() {
 }
 
 #[test]
-fn hygiene_finds_maintenance_left_on_and_no_team() {
-    use crate::domain::hygiene::{MAINTENANCE_ON, NO_TEAM};
-    let record = |raw: serde_json::Value| Record {
-        id: "x".into(),
-        raw,
+fn hygiene_finds_maintenance_left_on_no_team_and_a_default_route_to_nowhere() {
+    use crate::domain::hygiene::{DEFAULT_ROUTE_EMPTY, MAINTENANCE_ON, NO_TEAM};
+    let found = |raw: serde_json::Value| {
+        OnCallApi
+            .hygiene(&Record {
+                id: "x".into(),
+                raw,
+            })
+            .into_iter()
+            .collect::<Vec<_>>()
     };
-    let found = OnCallApi.hygiene(&record(json!({"maintenance_mode": "maintenance", "maintenance_end_at": "2026-12-01T00:00:00Z", "team_id": null})));
     assert_eq!(
-        found,
+        found(
+            json!({"maintenance_mode": "maintenance", "maintenance_end_at": "2026-12-01T00:00:00Z",
+            "team_id": null, "default_route": {"escalation_chain_id": "C1"}})
+        ),
         [
             (
                 MAINTENANCE_ON,
@@ -188,9 +195,12 @@ fn hygiene_finds_maintenance_left_on_and_no_team() {
             (NO_TEAM, "no team_id".to_string())
         ]
     );
-    assert!(OnCallApi
-        .hygiene(&record(
-            json!({"maintenance_mode": null, "team_id": "TEAM1"})
-        ))
-        .is_empty());
+    assert!(found(json!({"maintenance_mode": null, "team_id": "T1", "default_route": {"slack": {"channel_id": "CH1"}}})).is_empty());
+    assert_eq!(
+        found(json!({"team_id": "T1", "default_route": {"escalation_chain_id": null}})),
+        [(
+            DEFAULT_ROUTE_EMPTY,
+            "no escalation chain or channel".to_string()
+        )]
+    );
 }
