@@ -233,7 +233,8 @@ pub fn to_json(differences: &[Difference], earlier_at: &str, now_at: &str) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::inventory::{to_json as export, InventoryRow, NormalKind};
+    use crate::domain::inventory::{InventoryRow, NormalKind};
+    use crate::domain::inventory_export::to_json as export;
     use crate::domain::vendor::Vendor;
 
     fn row(id: &str, name: &str, target: &str, secret: bool) -> InventoryRow {

@@ -1,8 +1,10 @@
 use serde_json::json;
 
 use super::*;
+use crate::domain::inventory_export::{to_csv, to_json};
 use crate::domain::registry::api_for;
 use crate::domain::request::Response;
+use crate::domain::safety::fingerprint;
 
 fn rows_of(vendor: Vendor, settings: Value, body: &str) -> Vec<InventoryRow> {
     let api = api_for(vendor, settings.as_object().unwrap()).unwrap();

@@ -19,6 +19,7 @@ pub mod findings;
 mod form_spec;
 pub mod hygiene;
 pub mod inventory;
+pub mod inventory_export;
 pub mod journal;
 pub mod list_query;
 pub mod listing;

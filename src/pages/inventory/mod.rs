@@ -4,6 +4,7 @@
 
 mod ask;
 mod drift;
+mod filters;
 mod glance;
 mod hygiene;
 mod reading;
@@ -16,17 +17,19 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::components::download::download;
 use crate::domain::findings::{shared_targets, trips};
 use crate::domain::hygiene::SHARED_TARGET;
-use crate::domain::inventory::{to_csv, to_json, InventoryRow};
+use crate::domain::inventory::InventoryRow;
+use crate::domain::inventory_export::{to_csv, to_json};
 use crate::pages::integrations::list_view::capped;
 use crate::pages::typed_search::TypedSearch;
 use crate::state::{Connections, Toasts};
 use ask::{chosen, Ask, FILTERS};
 use drift::DriftSection;
+use filters::InventoryFilters;
 use glance::{Glance, HostGroups};
 use hygiene::HygieneSection;
 use reading::Inventory;
 use sources::SourceList;
-use table::{InventoryFilters, InventoryTable};
+use table::InventoryTable;
 
 #[component]
 pub fn InventoryPage() -> impl IntoView {

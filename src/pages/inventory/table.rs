@@ -1,4 +1,4 @@
-//! The inventory's filters and its table, windowed: only the rows in view (and a few more)
+//! The inventory's table, windowed: only the rows in view (and a few more)
 //! are drawn, so ten thousand rows scroll and search as quickly as fifty. Column headers sort;
 //! a row's name opens the integration's own page.
 
@@ -10,108 +10,10 @@ use wasm_bindgen::JsCast;
 
 use super::ask::{chosen_at, narrows, Ask};
 use super::reading::Inventory;
-use crate::domain::hygiene::RULES;
-use crate::domain::inventory::{InventoryRow, NormalKind};
-use crate::domain::{Cell, Vendor};
+use crate::domain::inventory::InventoryRow;
+use crate::domain::Cell;
 use crate::pages::integrations::cell_view;
 use crate::routes::AppRoute;
-
-type Go = Callback<Ask>;
-
-/// The choices of one filter, as `(value, label)`.
-fn choices(inventory: Inventory, name: &'static str) -> Vec<(String, String)> {
-    match name {
-        "vendor" => Vendor::ALL
-            .iter()
-            .map(|v| (v.slug().to_string(), v.title().to_string()))
-            .collect(),
-        "connection" => inventory.sources.with(|all| {
-            all.iter()
-                .map(|s| (s.connection.id.clone(), s.connection.label.clone()))
-                .collect()
-        }),
-        "kind" => NormalKind::ALL
-            .iter()
-            .map(|k| (k.slug().to_string(), k.title().to_string()))
-            .collect(),
-        "enabled" => vec![
-            ("true".into(), "Enabled".into()),
-            ("false".into(), "Disabled".into()),
-        ],
-        "finding" => RULES
-            .iter()
-            .map(|r| (r.id.to_string(), r.name.to_string()))
-            .collect(),
-        _ => {
-            let mut hosts: Vec<String> =
-                inventory.with_rows(|rows| rows.iter().filter_map(|r| r.host.clone()).collect());
-            hosts.sort();
-            hosts.dedup();
-            hosts.into_iter().map(|h| (h.clone(), h)).collect()
-        }
-    }
-}
-
-fn title_of(name: &str) -> &'static str {
-    match name {
-        "vendor" => "Vendor",
-        "connection" => "Connection",
-        "kind" => "Kind",
-        "enabled" => "Enabled",
-        "finding" => "Hygiene",
-        _ => "Target host",
-    }
-}
-
-/// One select per filter; choosing applies it at once.
-#[component]
-pub fn InventoryFilters(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl IntoView {
-    let filter = move |name: &'static str| {
-        let current = move || {
-            ask.with(|a| {
-                a.filters
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or_default()
-            })
-        };
-        // Drawn again when rows land (new hosts), not on every keystroke in the search.
-        let options = move || {
-            let now = untrack(current);
-            choices(inventory, name)
-                .into_iter()
-                .map(|(value, label)| {
-                    let selected = value == now;
-                    view! { <option value=value selected=selected>{label}</option> }
-                })
-                .collect_view()
-        };
-        let change = move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            let mut asked = ask.get_untracked();
-            asked.filters.retain(|(n, _)| n != name);
-            if !value.is_empty() {
-                asked.filters.push((name.to_string(), value));
-            }
-            go.run(asked);
-        };
-        view! {
-            <label>
-                {title_of(name)}
-                <select aria-label=title_of(name) on:change=change prop:value=current>
-                    <option value="">"Any"</option>
-                    {options}
-                </select>
-            </label>
-        }
-    };
-    view! {
-        <form class="filters inventory-filters" aria-label="Filters" on:submit=|ev| ev.prevent_default()>
-            {super::ask::FILTERS.map(filter).collect_view()}
-        </form>
-    }
-}
 
 const COLUMNS: [(&str, &str); 8] = [
     ("name", "Name"),
@@ -161,7 +63,7 @@ thread_local! {
 }
 
 #[component]
-pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl IntoView {
+pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Callback<Ask>) -> impl IntoView {
     let matching = Memo::new(move |earlier: Option<&Matching>| {
         let asked = ask.get();
         let version = inventory.version();
