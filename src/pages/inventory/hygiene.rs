@@ -25,29 +25,26 @@ pub fn HygieneSection(inventory: Inventory, ask: Memo<Ask>, go: Callback<Ask>) -
         }
         go.run(asked);
     };
+    // Counted when rows land, not on every keystroke: which rule is chosen is read only by
+    // the buttons.
     let rules = move || {
         let counted = inventory.with_rows(|rows| counts(&rows));
-        let now = chosen();
         counted
             .into_iter()
             .map(|(rule, n)| {
-                let on = now.as_deref() == Some(rule.id);
+                let on = move || chosen().as_deref() == Some(rule.id);
                 let tripped = if n > 0 { "tripped" } else { "clear" };
-                let button = if on {
-                    view! { <button type="button" class="secondary" aria-pressed="true" on:click=move |_| pick(None)>"Show all"</button> }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="secondary" aria-pressed="false" disabled=n == 0
-                            aria-label=format!("Show {n} that trip: {}", rule.name)
-                            on:click=move |_| pick(Some(rule.id))>{format!("Show {n}")}</button>
-                    }
-                    .into_any()
-                };
                 view! {
                     <li class=tripped>
                         <strong>{rule.name}</strong>{format!(" · {n}")}
                         <span class="muted">{format!(" — {}", rule.why)}</span>
-                        " " {button}
+                        " "
+                        <button type="button" class="secondary" aria-pressed=move || on().to_string()
+                            disabled=move || n == 0 && !on()
+                            aria-label=move || if on() { "Show all".to_string() } else { format!("Show {n} that trip: {}", rule.name) }
+                            on:click=move |_| pick((!on()).then_some(rule.id))>
+                            {move || if on() { "Show all".to_string() } else { format!("Show {n}") }}
+                        </button>
                     </li>
                 }
             })
