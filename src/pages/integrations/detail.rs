@@ -32,6 +32,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     // The delete belongs to the page: lookups landing or the record changing redraw parts
     // below, never this, so a delete in flight is never aborted by a redraw.
     let delete = delete_action(api, connection.clone());
+    let journal = Journal::use_context();
     let runner = RecordActions::new(api, connection.clone(), current);
     let lock = write_lock(&connection);
     let head = {
@@ -69,6 +70,29 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
             }
         }
     };
+    // The writes this browser made to it, in the change journal.
+    let history = {
+        let (conn, id) = (
+            connection.id.clone(),
+            current.with_untracked(|r| r.id.clone()),
+        );
+        move || {
+            let n = journal.with(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e.connection == conn && e.integration == id)
+                    .count()
+            });
+            (n > 0).then(|| {
+                let query = url::form_urlencoded::Serializer::new(String::new())
+                    .append_pair("connection", &conn)
+                    .append_pair("integration", &id)
+                    .finish();
+                let label = if n == 1 { "1 change made here".to_string() } else { format!("{n} changes made here") };
+                view! { <p class="journal-link"><a href=format!("/journal?{query}")>{label}</a>" (change journal)"</p> }
+            })
+        }
+    };
     // Drawn again only when an action changes the record; lookups landing add their choices
     // to a form in place (ThousandEyes' connectors), so nothing chosen is reset.
     let actions = move || {
@@ -85,6 +109,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     };
     view! {
         {head}
+        {history}
         <div class="record-actions">{actions}</div>
         <RecordActionsStatus runner vendor=connection.vendor.title()/>
         <DeleteOutcome delete vendor=connection.vendor.title()/>

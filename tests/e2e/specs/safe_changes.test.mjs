@@ -68,6 +68,8 @@ test('the journal records each write, done or failed; it filters, exports, clear
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('dialog', { name: 'Delete “Webhook renamed”?' }).getByRole('button', { name: 'Delete integration' }).click();
   await page.getByText(/backend down|500/).first().waitFor();
+  // The integration's page counts the writes the journal holds for it.
+  await page.getByRole('link', { name: '2 changes made here' }).waitFor();
 
   await page.getByRole('navigation', { name: 'Connections' }).getByRole('link', { name: 'Change journal' }).click();
   await page.getByRole('heading', { level: 1, name: 'Change journal' }).waitFor();
