@@ -15,6 +15,15 @@ pub fn in_place() -> NavigateOptions {
     }
 }
 
+/// The change journal's entries for one integration.
+pub fn journal_of(conn: &str, id: &str) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("connection", conn)
+        .append_pair("integration", id)
+        .finish();
+    format!("{}?{query}", AppRoute::Journal.href())
+}
+
 /// A page of the console.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AppRoute {
@@ -100,5 +109,13 @@ mod tests {
             id: "i 1".into(),
         };
         assert_eq!(route.href(), "/c/c/i/i%201/edit");
+    }
+
+    #[test]
+    fn a_journal_address_names_its_integration_encoded() {
+        assert_eq!(
+            journal_of("prod", "a&b c"),
+            "/journal?connection=prod&integration=a%26b+c"
+        );
     }
 }

@@ -84,12 +84,9 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
                     .count()
             });
             (n > 0).then(|| {
-                let query = url::form_urlencoded::Serializer::new(String::new())
-                    .append_pair("connection", &conn)
-                    .append_pair("integration", &id)
-                    .finish();
+
                 let label = if n == 1 { "1 change made here".to_string() } else { format!("{n} changes made here") };
-                view! { <p class="journal-link"><a href=format!("/journal?{query}")>{label}</a>" (change journal)"</p> }
+                view! { <p class="journal-link"><a href=crate::routes::journal_of(&conn, &id)>{label}</a>" (change journal)"</p> }
             })
         }
     };

@@ -195,11 +195,7 @@ fn difference_row(difference: Difference, here: bool) -> impl IntoView {
         entry.connection_label.clone()
     };
     let made = if here {
-        let query = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("connection", &entry.connection)
-            .append_pair("integration", &entry.id)
-            .finish();
-        let href = format!("/journal?{query}");
+        let href = crate::routes::journal_of(&entry.connection, &entry.id);
         view! { <a href=href>"Here (journal)"</a> }.into_any()
     } else {
         "Elsewhere".into_any()
