@@ -180,6 +180,26 @@ fn listed(columns: &[Column]) -> impl Iterator<Item = &Column> {
     columns.iter().filter(|c| c.shown == Shown::Both)
 }
 
+/// What a record hands its alerts to, as its `Role::Uses` columns show it ("Escalation chain:
+/// Primary"); `None` when the columns have none and cannot tell.
+pub fn uses(columns: &[Column], record: &Record, lookups: &Lookups) -> Option<Vec<String>> {
+    let columns: Vec<&Column> = columns.iter().filter(|c| c.role == Role::Uses).collect();
+    if columns.is_empty() {
+        return None;
+    }
+    Some(
+        columns
+            .into_iter()
+            .filter_map(|column| match column.cell(record, lookups) {
+                Cell::Text(text) if !text.trim().is_empty() => {
+                    Some(format!("{}: {text}", column.label))
+                }
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

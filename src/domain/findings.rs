@@ -43,10 +43,26 @@ pub fn counts(rows: &[&InventoryRow]) -> Vec<(&'static Rule, usize)> {
         .collect()
 }
 
+/// The rows shown, as exported: each with its own findings and, where another row of `all`
+/// sends to the same URL, the shared-target finding, which only the whole inventory can tell.
+pub fn with_shared_targets(all: &[&InventoryRow], shown: Vec<&InventoryRow>) -> Vec<InventoryRow> {
+    let shared = shared_targets(all);
+    shown
+        .into_iter()
+        .map(|row| {
+            let mut row = row.clone();
+            if trips(&row, SHARED_TARGET, &shared) {
+                row.findings.push((SHARED_TARGET, String::new()));
+            }
+            row
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::hygiene::{rule, MAINTENANCE_ON, PLAIN_HTTP};
+    use crate::domain::hygiene::{MAINTENANCE_ON, PLAIN_HTTP};
     use crate::domain::inventory::{host_of, NormalKind};
     use crate::domain::Vendor;
 
@@ -90,12 +106,14 @@ mod tests {
         assert_eq!(tripping(SHARED_TARGET), ["a", "b"]);
         assert_eq!(tripping(MAINTENANCE_ON), ["d"]);
         assert!(tripping(PLAIN_HTTP).is_empty());
+        let exported = with_shared_targets(&rows, vec![rows[0], rows[2]]);
+        assert_eq!(exported[0].findings, [(SHARED_TARGET, String::new())]);
+        assert!(exported[1].findings.is_empty(), "its URL is its own");
         let counted: Vec<(&str, usize)> = counts(&rows)
             .into_iter()
             .map(|(r, n)| (r.id, n))
             .filter(|(_, n)| *n > 0)
             .collect();
         assert_eq!(counted, [(SHARED_TARGET, 2), (MAINTENANCE_ON, 1)]);
-        assert!(RULES.iter().all(|r| rule(r.id) == Some(r)));
     }
 }

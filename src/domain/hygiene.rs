@@ -71,11 +71,6 @@ pub const RULES: [Rule; 9] = [
     },
 ];
 
-/// The rule with this id.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
-}
-
 /// Query parameters whose value is a credential.
 const SECRET_PARAMETERS: [&str; 12] = [
     "token",

@@ -178,7 +178,7 @@ pub fn row_of(
     .to_lowercase();
     let mut findings = target.as_deref().map(target_findings).unwrap_or_default();
     findings.extend(api.hygiene(record));
-    if let Some(used) = uses(api, record, lookups).filter(|u| !u.is_empty()) {
+    if let Some(used) = api.uses(record, lookups).filter(|u| !u.is_empty()) {
         if enabled == Some(false) {
             findings.push((DISABLED_IN_USE, used.join("; ")));
         }
@@ -200,30 +200,6 @@ pub fn row_of(
         updated,
         haystack,
     }
-}
-
-/// What a record hands its alerts to, as its `Role::Uses` columns show it ("Escalation chain:
-/// Primary"); `None` when its vertical has no such column and cannot tell.
-pub fn uses(api: &dyn VendorApi, record: &Record, lookups: &Lookups) -> Option<Vec<String>> {
-    let columns: Vec<_> = api
-        .columns()
-        .iter()
-        .filter(|c| c.role == Role::Uses)
-        .collect();
-    if columns.is_empty() {
-        return None;
-    }
-    Some(
-        columns
-            .into_iter()
-            .filter_map(|column| match column.cell(record, lookups) {
-                Cell::Text(text) if !text.trim().is_empty() => {
-                    Some(format!("{}: {text}", column.label))
-                }
-                _ => None,
-            })
-            .collect(),
-    )
 }
 
 /// The first of a list of URLs ("a, b" as a cell shows several).

@@ -133,7 +133,6 @@ fn rows_carry_the_columns_every_vendor_shares() {
 #[test]
 fn what_an_integration_hands_its_alerts_to_is_read_where_its_vendor_names_it() {
     use crate::domain::hygiene::{DEFAULT_ROUTE_EMPTY, DISABLED_IN_USE};
-    use crate::domain::inventory::uses;
     let oncall = api_for(Vendor::GrafanaOncall, &Default::default()).unwrap();
     let body = include_str!("../../tests/fixtures/grafana_oncall/list_page.json");
     let mut record = oncall
@@ -141,7 +140,7 @@ fn what_an_integration_hands_its_alerts_to_is_read_where_its_vendor_names_it() {
         .unwrap()
         .records
         .remove(0);
-    let used = uses(oncall, &record, &Lookups::new()).unwrap();
+    let used = oncall.uses(&record, &Lookups::new()).unwrap();
     assert_eq!(
         used,
         ["Escalation chain: F5JU6KJET33FE", "Slack channel: CH23212D"]
@@ -152,7 +151,7 @@ fn what_an_integration_hands_its_alerts_to_is_read_where_its_vendor_names_it() {
         .iter()
         .all(|(id, _)| *id != DEFAULT_ROUTE_EMPTY));
     record.raw["default_route"] = json!({"id": "R", "escalation_chain_id": null, "slack": {"channel_id": null}, "telegram": {"id": null}});
-    assert_eq!(uses(oncall, &record, &Lookups::new()), Some(Vec::new()));
+    assert_eq!(oncall.uses(&record, &Lookups::new()), Some(Vec::new()));
     let row = row_of(oncall, ("c", "C"), &record, &Lookups::new());
     assert!(
         row.findings
@@ -183,7 +182,7 @@ fn what_an_integration_hands_its_alerts_to_is_read_where_its_vendor_names_it() {
         id: "x".into(),
         raw: json!({}),
     };
-    assert_eq!(uses(api, &record, &Lookups::new()), None);
+    assert_eq!(api.uses(&record, &Lookups::new()), None);
 }
 
 #[test]

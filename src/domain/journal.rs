@@ -37,11 +37,29 @@ pub struct Entry {
     pub error: Option<String>,
 }
 
+/// The journal page's filters, as the address holds them: each empty for any.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub connection: String,
+    pub integration: String,
+    /// `ok` or `failed`.
+    pub outcome: String,
+    /// The search, lower-cased.
+    pub needle: String,
+}
+
 impl Entry {
-    /// Whether it passes the journal page's filters and search (lower case).
-    pub fn passes(&self, connection: &str, outcome: &str, needle: &str) -> bool {
-        (connection.is_empty() || self.connection == connection)
-            && match outcome {
+    /// Whether it passes the journal page's filters and search.
+    pub fn passes(&self, filter: &Filter) -> bool {
+        let Filter {
+            connection,
+            integration,
+            outcome,
+            needle,
+        } = filter;
+        (connection.is_empty() || self.connection == *connection)
+            && (integration.is_empty() || self.integration == *integration)
+            && match outcome.as_str() {
                 "ok" => self.ok,
                 "failed" => !self.ok,
                 _ => true,
@@ -189,16 +207,37 @@ mod tests {
 
     #[test]
     fn filters_read_connection_outcome_and_words() {
+        let f = |connection: &str, outcome: &str, needle: &str| Filter {
+            connection: connection.into(),
+            outcome: outcome.into(),
+            needle: needle.into(),
+            ..Filter::default()
+        };
         let (ok, failed) = (
             entry("2026-11-30T10:00:00Z", "i-1", true),
             entry("2026-11-30T10:00:00Z", "i-1", false),
         );
-        assert!(ok.passes("prod", "ok", "billing"));
-        assert!(!ok.passes("staging", "", ""));
-        assert!(!ok.passes("", "failed", ""));
-        assert!(failed.passes("", "failed", "refused"));
-        assert!(ok.passes("", "", "webhook url"), "a changed field's name");
-        assert!(!ok.passes("", "", "fingerprint"), "never what a secret was");
+        assert!(ok.passes(&f("prod", "ok", "billing")));
+        assert!(!ok.passes(&f("staging", "", "")));
+        assert!(!ok.passes(&f("", "failed", "")));
+        assert!(failed.passes(&f("", "failed", "refused")));
+        assert!(
+            ok.passes(&f("", "", "webhook url")),
+            "a changed field's name"
+        );
+        assert!(
+            !ok.passes(&f("", "", "fingerprint")),
+            "never what a secret was"
+        );
+        let one = Filter {
+            integration: "i-1".into(),
+            ..Filter::default()
+        };
+        assert!(ok.passes(&one));
+        assert!(!ok.passes(&Filter {
+            integration: "i-2".into(),
+            ..Filter::default()
+        }));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::sub_list::SubListSection;
 use super::with_record::WithRecord;
 use super::write_lock::{write_link, write_lock};
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
-use crate::domain::inventory::uses;
+use crate::domain::journal::Filter;
 use crate::domain::{ApiError, Record, VendorApi};
 use crate::http::WaitNotice;
 use crate::routes::AppRoute;
@@ -60,7 +60,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
             let found = lookups
                 .with_untracked(|l| l.clone().and_then(Result::ok))
                 .unwrap_or_default();
-            let used = uses(api, &record, &found).unwrap_or_default();
+            let used = api.uses(&record, &found).unwrap_or_default();
             let delete = capabilities
                 .can_delete
                 .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title() lock used/> });
@@ -72,21 +72,21 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     };
     // The writes this browser made to it, in the change journal.
     let history = {
-        let (conn, id) = (
-            connection.id.clone(),
-            current.with_untracked(|r| r.id.clone()),
-        );
+        let this = Filter {
+            connection: connection.id.clone(),
+            integration: current.with_untracked(|r| r.id.clone()),
+            ..Filter::default()
+        };
         move || {
-            let n = journal.with(|entries| {
-                entries
-                    .iter()
-                    .filter(|e| e.connection == conn && e.integration == id)
-                    .count()
-            });
+            let n = journal.with(|entries| entries.iter().filter(|e| e.passes(&this)).count());
             (n > 0).then(|| {
-
-                let label = if n == 1 { "1 change made here".to_string() } else { format!("{n} changes made here") };
-                view! { <p class="journal-link"><a href=crate::routes::journal_of(&conn, &id)>{label}</a>" (change journal)"</p> }
+                let label = if n == 1 {
+                    "1 change made here".to_string()
+                } else {
+                    format!("{n} changes made here")
+                };
+                let href = crate::routes::journal_of(&this.connection, &this.integration);
+                view! { <p class="journal-link"><a href=href>{label}</a>" (change journal)"</p> }
             })
         }
     };
@@ -184,7 +184,7 @@ fn DeleteButton(
     name: String,
     vendor: &'static str,
     lock: Signal<Option<&'static str>>,
-    /// What still takes its alerts (`inventory::uses`); empty when nothing does.
+    /// What still takes its alerts (`VendorApi::uses`); empty when nothing does.
     used: Vec<String>,
 ) -> impl IntoView {
     let pending = delete.action.pending();

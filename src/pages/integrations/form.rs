@@ -106,16 +106,24 @@ pub fn IntegrationForm(
         show_failure,
     );
     let saving = save.pending();
-    let (review_open, shown_changes) = (
-        RwSignal::new(false),
-        RwSignal::new(Vec::<FieldChange>::new()),
-    );
-    let reviewed = StoredValue::new(None::<super::save::Save>);
+    // The save under review: its changes are what the dialog shows.
+    let review_open = RwSignal::new(false);
+    let reviewed = RwSignal::new(None::<super::save::Save>);
     let confirm = Callback::new(move |_| {
-        if let Some(save_it) = reviewed.try_update_value(Option::take).flatten() {
+        if let Some(save_it) = reviewed.try_update(Option::take).flatten() {
             save.dispatch(save_it);
         }
     });
+    let reviewed_changes = Signal::derive(move || {
+        reviewed
+            .with(|r| r.as_ref().map(|(_, _, changes, _)| changes.clone()))
+            .unwrap_or_default()
+    });
+    // The integration the writes are about: `(id, name)`, empty for a new one.
+    let subject = match &mode {
+        Mode::Create => (String::new(), String::new()),
+        Mode::Edit(record) => (record.id.clone(), api.summary(record).name),
+    };
     let (review_title, review_message, review_confirm) = match &mode {
         Mode::Create => (
             "Create this integration?".to_string(),
@@ -133,7 +141,7 @@ pub fn IntegrationForm(
     };
     let lock = super::write_lock::write_lock(&connection);
     let on_submit = {
-        let mode = mode.clone();
+        let (mode, subject) = (mode.clone(), subject.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if saving.get_untracked()
@@ -143,12 +151,9 @@ pub fn IntegrationForm(
                 return;
             }
             let current = draft.get_untracked();
-            let (before, subject) = match &mode {
-                Mode::Create => (serde_json::json!({}), (String::new(), String::new())),
-                Mode::Edit(record) => (
-                    baseline.get_value(),
-                    (record.id.clone(), api.summary(record).name),
-                ),
+            let before = match &mode {
+                Mode::Create => serde_json::json!({}),
+                Mode::Edit(_) => baseline.get_value(),
             };
             let changes = spec.with_untracked(|s| draft_changes(s, &before, &current));
             if matches!(mode, Mode::Edit(_)) && changes.is_empty() {
@@ -164,8 +169,7 @@ pub fn IntegrationForm(
                 Ok(request) => {
                     failure.set(None);
                     // Asked once: the dialog shows what the request changes, field by field.
-                    shown_changes.set(changes.clone());
-                    reviewed.set_value(Some((request, current, changes, subject)));
+                    reviewed.set(Some((request, current, changes, subject.clone())));
                     review_open.set(true);
                 }
                 Err(error) => show_failure(error),
@@ -180,10 +184,6 @@ pub fn IntegrationForm(
         }
     });
     let (testing, tested) = (test.pending(), test.value());
-    let subject = match &mode {
-        Mode::Create => (String::new(), String::new()),
-        Mode::Edit(record) => (record.id.clone(), api.summary(record).name),
-    };
     let on_test = move |_| {
         if testing.get_untracked() || !ctx.check_before_submit() {
             return;
@@ -240,7 +240,7 @@ pub fn IntegrationForm(
             })}
             <ConfirmDialog id="review" open=review_open title=review_title message=review_message
                 confirm_label=review_confirm on_confirm=confirm calm=true>
-                <ChangesTable changes=shown_changes/>
+                <ChangesTable changes=reviewed_changes/>
             </ConfirmDialog>
             <div class="actions">
                 <button type="submit" disabled=move || saving.get() || lock.get().is_some()

@@ -15,9 +15,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::download::download;
-use crate::domain::findings::{shared_targets, trips};
-use crate::domain::hygiene::SHARED_TARGET;
-use crate::domain::inventory::InventoryRow;
+use crate::domain::findings::with_shared_targets;
 use crate::domain::inventory_export::{to_csv, to_json};
 use crate::pages::integrations::list_view::capped;
 use crate::pages::typed_search::TypedSearch;
@@ -72,18 +70,7 @@ pub fn InventoryPage() -> impl IntoView {
     let export = move |json: bool| {
         let asked = ask.get_untracked();
         let text = inventory.with_rows(|rows| {
-            // A shared target is a finding across all rows, so it joins the rows exported here.
-            let shared = shared_targets(&rows);
-            let rows: Vec<InventoryRow> = chosen(rows, &asked)
-                .into_iter()
-                .map(|row| {
-                    let mut row = row.clone();
-                    if trips(&row, SHARED_TARGET, &shared) {
-                        row.findings.push((SHARED_TARGET, String::new()));
-                    }
-                    row
-                })
-                .collect();
+            let rows = with_shared_targets(&rows, chosen(rows.clone(), &asked));
             if json {
                 let now = crate::http::now_iso();
                 to_json(&rows, &asked.filters, &now)

@@ -82,20 +82,25 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Callback<Ask>) -
     let scroller = NodeRef::<leptos::html::Div>::new();
     // Set only when another row comes into view, so scrolling within a row redraws nothing.
     let (first, seen) = (RwSignal::new(0usize), RwSignal::new(20usize));
-    let row_height = RwSignal::new(ROW_GUESS);
+    // Measured once, from the first row drawn (0 until then, read as `ROW_GUESS`): not on
+    // every scroll event, where reading a height would force a layout.
+    let row_height = RwSignal::new(0usize);
+    let row_px = move || match row_height.get() {
+        0 => ROW_GUESS,
+        measured => measured,
+    };
     let range = move || rows_in_view(first.get(), seen.get(), matching.with(|m| m.places.len()));
     let measure = move || {
         let Some(element) = scroller.get_untracked() else {
             return;
         };
-        let first_row = element
-            .query_selector("tbody tr[aria-rowindex]")
-            .ok()
-            .flatten();
-        if let Some(row) = first_row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let height = row.offset_height().max(0) as usize;
-            if height >= 1 && height != row_height.get_untracked() {
-                row_height.set(height);
+        if row_height.get_untracked() == 0 {
+            let first_row = element
+                .query_selector("tbody tr[aria-rowindex]")
+                .ok()
+                .flatten();
+            if let Some(row) = first_row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+                row_height.set(row.offset_height().max(0) as usize);
             }
         }
         // The box grows with its rows up to its cap: until it scrolls, it may be measured
@@ -162,10 +167,10 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Callback<Ask>) -
     };
     let counts =
         move || matching.with(|m| format!("{} of {} integrations", m.places.len(), m.total));
-    let above = move || format!("{}px", range().start * row_height.get());
+    let above = move || format!("{}px", range().start * row_px());
     let below = move || {
         let after = matching.with(|m| m.places.len()) - range().end;
-        format!("{}px", after * row_height.get())
+        format!("{}px", after * row_px())
     };
     let shown = move || {
         let range = range();

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::download::{download, with_chosen_file};
 use crate::components::feedback::ConfirmDialog;
-use crate::domain::journal::{read, to_json, Entry};
+use crate::domain::journal::{read, to_json, Entry, Filter};
 use crate::domain::Vendor;
 use crate::pages::integrations::list_view::capped;
 use crate::routes::AppRoute;
@@ -44,14 +44,17 @@ pub fn JournalPage() -> impl IntoView {
         };
         navigate(&href, crate::routes::in_place());
     });
+    let filter = move || Filter {
+        connection: asked("connection"),
+        integration: asked("integration"),
+        outcome: asked("outcome"),
+        needle: asked("q").trim().to_lowercase(),
+    };
     let shown = move || {
-        let (connection, outcome, integration) =
-            (asked("connection"), asked("outcome"), asked("integration"));
-        let needle = asked("q").trim().to_lowercase();
+        let filter = filter();
         journal.with(|all| {
             all.iter()
-                .filter(|e| e.passes(&connection, &outcome, &needle))
-                .filter(|e| integration.is_empty() || e.integration == integration)
+                .filter(|e| e.passes(&filter))
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -88,7 +91,9 @@ pub fn JournalPage() -> impl IntoView {
     };
     let rows = move || shown().into_iter().map(entry_row).collect_view();
     let count = move || {
-        let (n, all) = (shown().len(), journal.with(<[Entry]>::len));
+        let filter = filter();
+        let (n, all) =
+            journal.with(|all| (all.iter().filter(|e| e.passes(&filter)).count(), all.len()));
         format!("{n} of {all} writes")
     };
     view! {

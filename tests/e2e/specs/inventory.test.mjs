@@ -15,6 +15,14 @@ const line = (page, label) => page.locator('li.source').filter({ has: page.getBy
 const table = (page) => page.getByRole('table', { name: 'All integrations' });
 const counts = (page) => page.locator('p.shown').innerText();
 
+/** All integrations (or `path`), once every connection's line is final. */
+async function openInventory(path = '/') {
+  const { context, page } = await openPage(browser);
+  await page.goto(path);
+  await waitAllRead(page);
+  return { context, page };
+}
+
 /** Waits until every connection's line says how many integrations it has, or why not. */
 async function waitAllRead(page) {
   await page.waitForFunction(() => {
@@ -48,9 +56,7 @@ test('the demo opens on every vendor’s integrations; a slow vendor does not ho
 });
 
 test('filters, search and sort live in the URL; Back and reload restore them; a row opens its integration', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto('/');
-  await waitAllRead(page);
+  const { context, page } = await openInventory();
   const filters = page.getByRole('form', { name: 'Filters' });
   await filters.getByLabel('Kind').selectOption({ label: 'Slack' });
   await page.waitForURL(/kind=slack/);
@@ -94,9 +100,7 @@ test('filters, search and sort live in the URL; Back and reload restore them; a 
 
 test('exports hold what is shown, secrets masked, formulas neutralised', async () => {
   await sandbox.reset(0, { thousandeyes: { v7_generated: 0 } });
-  const { context, page } = await openPage(browser);
-  await page.goto('/?vendor=confluent');
-  await waitAllRead(page);
+  const { context, page } = await openInventory('/?vendor=confluent');
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = await readFile(await csvDownload.path(), 'utf8');
   const lines = csv.trim().split('\r\n');
@@ -118,9 +122,7 @@ test('exports hold what is shown, secrets masked, formulas neutralised', async (
 });
 
 test('drift: an earlier export re-loaded tells what was added, removed, renamed and whose secret rotated', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto('/?vendor=confluent');
-  await waitAllRead(page);
+  const { context, page } = await openInventory('/?vendor=confluent');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const earlier = await download.path();
 
@@ -175,9 +177,7 @@ test('drift: an earlier export re-loaded tells what was added, removed, renamed 
 });
 
 test('at a glance: bars per vendor, kind and busiest host filter the list; grouping by host shows who sends where', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto('/');
-  await waitAllRead(page);
+  const { context, page } = await openInventory();
   const glance = page.getByRole('region', { name: 'At a glance' });
   const kinds = glance.getByRole('figure').filter({ hasText: 'By kind' });
   const slack = kinds.getByRole('button', { name: /^Slack: \d+, show only these$/ });
@@ -202,9 +202,7 @@ test('at a glance: bars per vendor, kind and busiest host filter the list; group
 
 test('eight thousand rows: only those in view are drawn, the last is reached by scrolling, Back returns to the same rows', async () => {
   await sandbox.reset(1600);
-  const { context, page } = await openPage(browser);
-  await page.goto('/');
-  await waitAllRead(page);
+  const { context, page } = await openInventory();
   const total = Number((await counts(page)).match(/^(\d+) of \1 integrations$/)?.[1]);
   assert.ok(total > 8000, `every row counted: ${await counts(page)}`);
   const drawn = () => page.locator('table.inventory tbody tr[aria-rowindex]').count();
@@ -265,9 +263,7 @@ test('hygiene checks: each rule says why and how many; choosing one filters the 
     body: JSON.stringify({ type: 'webhook', name: 'Orphan hook' }),
   });
   assert.equal(orphan.status, 201, await orphan.text());
-  const { context, page } = await openPage(browser);
-  await page.goto('/');
-  await waitAllRead(page);
+  const { context, page } = await openInventory();
   await page.getByText('Hygiene checks').click();
   const plain = page.getByRole('button', { name: /^Show \d+ that trip: Sends over plain HTTP$/ });
   const n = Number((await plain.getAttribute('aria-label')).match(/\d+/)[0]);

@@ -13,14 +13,14 @@ pub mod types;
 pub use auth::AUTH;
 pub use spec::{integration_form, list_filters, maintenance_form};
 
-use crate::domain::hygiene;
 use serde_json::Value;
 
 use crate::domain::api::{
-    Built, Capabilities, Lookup, LookupPage, Record, RecordAction, VendorApi, Vertical,
+    Built, Capabilities, Lookup, LookupPage, Lookups, Record, RecordAction, VendorApi, Vertical,
 };
 use crate::domain::error::ApiError;
 use crate::domain::field::FormSpec;
+use crate::domain::hygiene;
 use crate::domain::request::Response;
 use crate::domain::vendor::Vendor;
 
@@ -63,13 +63,10 @@ impl VendorApi for OnCallApi {
             let until = record.text("/maintenance_end_at").unwrap_or("no end set");
             found.push((hygiene::MAINTENANCE_ON, format!("{mode} until {until}")));
         }
-        let routed = [
-            "/default_route/escalation_chain_id",
-            "/default_route/slack/channel_id",
-            "/default_route/telegram/id",
-        ]
-        .iter()
-        .any(|pointer| record.text(pointer).is_some());
+        // Its default route's escalation chain and channels: the columns that say what it uses.
+        let routed = self
+            .uses(record, &Lookups::new())
+            .is_some_and(|u| !u.is_empty());
         if !routed {
             found.push((
                 hygiene::DEFAULT_ROUTE_EMPTY,
