@@ -163,6 +163,11 @@ pub trait VendorApi: Sync {
     fn uses(&self, record: &Record, lookups: &Lookups) -> Option<Vec<String>> {
         columns::uses(self.columns(), record, lookups)
     }
+    /// The vendor's other objects that name integrations (alert rules, routes, subscriptions),
+    /// where its API lists them; `None` where only the record tells what uses it.
+    fn referrers(&self) -> Option<super::references::Referrers> {
+        None
+    }
     /// What the list's search reads of a record beyond its summary, from the column table.
     fn search_text(&self, record: &Record, lookups: &Lookups) -> String {
         columns::search_text(self.columns(), record, lookups)

@@ -30,6 +30,7 @@ pub mod proxy;
 pub mod rate_limit;
 pub mod read_only;
 pub mod records;
+pub mod references;
 pub mod registry;
 pub mod request;
 pub mod safety;

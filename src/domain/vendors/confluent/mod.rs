@@ -7,6 +7,7 @@ mod errors;
 mod parse;
 mod requests;
 mod spec;
+mod subscriptions;
 mod target;
 
 pub use auth::AUTH;
@@ -47,5 +48,8 @@ impl VendorApi for ConfluentApi {
     }
     fn capabilities(&self, record: &Record) -> Capabilities {
         TargetKind::of(&record.raw).capabilities()
+    }
+    fn referrers(&self) -> Option<crate::domain::references::Referrers> {
+        Some(subscriptions::referrers())
     }
 }

@@ -7,6 +7,7 @@ mod errors;
 pub mod jinja;
 pub mod parse;
 mod requests;
+mod routes;
 mod spec;
 pub mod types;
 
@@ -56,6 +57,9 @@ impl VendorApi for OnCallApi {
     }
     fn list_filters(&self) -> FormSpec {
         list_filters()
+    }
+    fn referrers(&self) -> Option<crate::domain::references::Referrers> {
+        Some(routes::referrers())
     }
     fn hygiene(&self, record: &Record) -> Vec<(&'static str, String)> {
         let mut found = Vec::new();

@@ -3,6 +3,7 @@
 //! offers read-only, and v7's connectors and webhook operations, which it manages.
 
 mod account_groups;
+mod alert_rules;
 mod auth;
 mod errors;
 mod v6;
@@ -64,5 +65,8 @@ impl VendorApi for ThousandEyesApi {
     }
     fn capabilities(&self, _record: &Record) -> Capabilities {
         v6::capabilities()
+    }
+    fn referrers(&self) -> Option<crate::domain::references::Referrers> {
+        Some(alert_rules::referrers())
     }
 }

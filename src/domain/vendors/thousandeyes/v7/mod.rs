@@ -6,6 +6,7 @@
 mod errors;
 pub mod handlebars;
 pub mod kinds;
+mod links;
 mod parse;
 pub mod requests;
 pub mod spec;
@@ -175,6 +176,9 @@ impl VendorApi for ThousandEyesV7Api {
     }
     fn list_filters(&self) -> FormSpec {
         spec::list_filters()
+    }
+    fn referrers(&self) -> Option<crate::domain::references::Referrers> {
+        Some(links::referrers())
     }
     fn sub_list(&self, record: &Record, _lookups: &Lookups) -> Option<SubList> {
         Some(parse::sub_list(record))
