@@ -10,7 +10,9 @@ use crate::pages::integrations::{CreatePage, DetailPage, EditPage, ListPage};
 use crate::pages::journal::JournalPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
-use crate::state::{Connections, Journal, ListCache, LookupCache, Prefs, Secrets, Toasts};
+use crate::state::{
+    Connections, Journal, ListCache, LookupCache, Prefs, Secrets, Toasts, UsesCache,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,6 +22,7 @@ pub fn App() -> impl IntoView {
     let secrets = Secrets::provide();
     Connections::provide(secrets);
     ListCache::provide();
+    UsesCache::provide();
     LookupCache::provide();
     view! {
         <Router>

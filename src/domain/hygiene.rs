@@ -21,9 +21,15 @@ pub const NO_TRIGGER_WORDS: &str = "no-trigger-words";
 pub const SCRIPT_ERROR: &str = "script-error";
 pub const DEFAULT_ROUTE_EMPTY: &str = "default-route-empty";
 pub const DISABLED_IN_USE: &str = "disabled-in-use";
+pub const UNUSED: &str = "unused";
 
 /// Every rule, in the order the page lists them.
-pub const RULES: [Rule; 9] = [
+pub const RULES: [Rule; 10] = [
+    Rule {
+        id: UNUSED,
+        name: "Nothing uses it",
+        why: "No alert rule, route, subscription, operation or destination takes its alerts: it is left over, or what is sent to it goes nowhere.",
+    },
     Rule {
         id: DEFAULT_ROUTE_EMPTY,
         name: "Default route sends nowhere",

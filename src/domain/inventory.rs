@@ -3,7 +3,8 @@
 //! enabled, created, updated), read from each vertical's column table by the columns' roles.
 //! Exports are `inventory_export`'s.
 
-use super::hygiene::{target_findings, DISABLED_IN_USE};
+use super::hygiene::{target_findings, DISABLED_IN_USE, UNUSED};
+use super::references::References;
 use serde_json::Value;
 
 use super::api::VendorApi;
@@ -134,12 +135,35 @@ pub struct InventoryRow {
     pub findings: Vec<(&'static str, String)>,
 }
 
+/// What a connection's vendor says of what uses its integrations, beyond their records.
+#[derive(Clone, Copy)]
+pub enum Referenced<'a> {
+    /// Its API lists nothing that names integrations: the record alone tells.
+    NoReader,
+    /// Not read (yet, or it failed): nothing is concluded from it.
+    NotRead,
+    Read(&'a References),
+}
+
 /// A record of `api`'s vendor, read through the roles of its column table.
 pub fn row_of(
+    api: &dyn VendorApi,
+    names: (&str, &str),
+    record: &Record,
+    lookups: &Lookups,
+) -> InventoryRow {
+    row_with(api, names, record, lookups, Referenced::NotRead)
+}
+
+/// A record's row with what its vendor's other objects say of it: *disabled but still
+/// wired* when anything uses it, and *nothing uses it* once neither its record nor (where
+/// the vendor lists them) the objects that name integrations do.
+pub fn row_with(
     api: &dyn VendorApi,
     (connection_id, connection): (&str, &str),
     record: &Record,
     lookups: &Lookups,
+    referenced: Referenced,
 ) -> InventoryRow {
     let summary = api.summary(record);
     let mut target = None;
@@ -178,10 +202,21 @@ pub fn row_of(
     .to_lowercase();
     let mut findings = target.as_deref().map(target_findings).unwrap_or_default();
     findings.extend(api.hygiene(record));
-    if let Some(used) = api.uses(record, lookups).filter(|u| !u.is_empty()) {
-        if enabled == Some(false) {
-            findings.push((DISABLED_IN_USE, used.join("; ")));
-        }
+    let wired = api.uses(record, lookups);
+    let mut used = wired.clone().unwrap_or_default();
+    if let Referenced::Read(references) = referenced {
+        used.extend(references.of(&record.id, lookups));
+    }
+    let can_tell = match referenced {
+        Referenced::Read(_) => true,
+        Referenced::NoReader => wired.is_some(),
+        Referenced::NotRead => false,
+    };
+    if !used.is_empty() && enabled == Some(false) {
+        findings.push((DISABLED_IN_USE, used.join("; ")));
+    }
+    if used.is_empty() && can_tell {
+        findings.push((UNUSED, String::new()));
     }
     InventoryRow {
         findings,

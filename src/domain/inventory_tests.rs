@@ -345,3 +345,94 @@ fn a_webhook_configured_in_three_tools_is_one_group_of_three() {
         ]
     );
 }
+
+#[test]
+fn nothing_uses_an_integration_only_once_its_vendor_has_said_so() {
+    use crate::domain::hygiene::{DISABLED_IN_USE, UNUSED};
+    use crate::domain::references::{References, Referrer};
+    let confluent = api_for(Vendor::Confluent, &Default::default()).unwrap();
+    let body = include_str!("../../tests/fixtures/confluent/list_page.json");
+    let records = confluent
+        .parse_list(&Response::new(200, body), None)
+        .unwrap()
+        .records;
+    let spec = confluent
+        .referrers()
+        .expect("Confluent lists subscriptions");
+    let subscriptions = include_str!("../../tests/fixtures/confluent/subscriptions.json");
+    let found = crate::domain::listing::read_list(
+        &Response::new(200, subscriptions),
+        &spec.records,
+        &spec.paging,
+        None,
+        &|_| unreachable!(),
+    )
+    .unwrap()
+    .records
+    .into_iter()
+    .map(|record| Referrer {
+        record,
+        detail: None,
+    })
+    .collect();
+    let references = References::new(&spec, found);
+    let flagged = |referenced: Referenced| {
+        records
+            .iter()
+            .map(|r| row_with(confluent, ("c", "C"), r, &Lookups::new(), referenced))
+            .filter(|row| row.findings.iter().any(|(id, _)| *id == UNUSED))
+            .map(|row| row.id)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        flagged(Referenced::NotRead).is_empty(),
+        "unread subscriptions say nothing"
+    );
+    assert_eq!(
+        flagged(Referenced::Read(&references)),
+        ["dlz-f3a90de", "i-12348", "i-12349"],
+        "i-12348's one subscription is disabled"
+    );
+
+    // A disabled OnCall integration that a route still sends from is still wired.
+    let oncall = api_for(Vendor::GrafanaOncall, &Default::default()).unwrap();
+    let body = include_str!("../../tests/fixtures/grafana_oncall/list_page.json");
+    let mut record = oncall
+        .parse_list(&Response::new(200, body), None)
+        .unwrap()
+        .records
+        .remove(0);
+    record.raw["default_route"] = json!({"id": "R", "escalation_chain_id": null});
+    let row = row_with(
+        oncall,
+        ("c", "C"),
+        &record,
+        &Lookups::new(),
+        Referenced::NotRead,
+    );
+    assert!(
+        !row.findings.iter().any(|(id, _)| *id == UNUSED),
+        "routes unread"
+    );
+
+    // PagerTree's destinations are in the record: nothing else to read.
+    let pagertree = api_for(Vendor::PagerTree, &Default::default()).unwrap();
+    let body = include_str!("../../tests/fixtures/pagertree/list_page.json");
+    let mut record = pagertree
+        .parse_list(&Response::new(200, body), None)
+        .unwrap()
+        .records
+        .remove(0);
+    for key in ["account_user_ids", "router_ids", "team_ids"] {
+        record.raw[key] = json!([]);
+    }
+    let row = row_with(
+        pagertree,
+        ("c", "C"),
+        &record,
+        &Lookups::new(),
+        Referenced::NoReader,
+    );
+    assert!(row.findings.iter().any(|(id, _)| *id == UNUSED));
+    assert!(!row.findings.iter().any(|(id, _)| *id == DISABLED_IN_USE));
+}

@@ -14,6 +14,7 @@ pub mod lookups;
 pub mod prefs;
 pub mod storage;
 pub mod toasts;
+pub mod uses;
 
 pub use cache::ListCache;
 pub use connection::Connection;
@@ -23,3 +24,4 @@ pub use journal::Journal;
 pub use lookups::LookupCache;
 pub use prefs::{Prefs, Theme};
 pub use toasts::{ToastKind, Toasts};
+pub use uses::UsesCache;

@@ -8,6 +8,7 @@ use super::calls::send;
 use super::lookups::use_lookups;
 use super::record_fields::RecordFields;
 use super::sub_list::SubListSection;
+use super::uses::{used_by, uses_of, UsesSection};
 use super::with_record::WithRecord;
 use super::write_lock::{write_link, write_lock};
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
@@ -35,6 +36,14 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     let journal = Journal::use_context();
     let runner = RecordActions::new(api, connection.clone(), current);
     let lock = write_lock(&connection);
+    // Something still takes its alerts: the delete asks for its name to be typed.
+    let used = {
+        let uses = uses_of(&connection);
+        Signal::derive(move || {
+            let found = lookups.get().and_then(Result::ok).unwrap_or_default();
+            used_by(api, &current.get(), uses().as_ref(), &found)
+        })
+    };
     let head = {
         let connection = connection.clone();
         move || {
@@ -56,11 +65,6 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
                     "Edit",
                 )
             });
-            // Something still takes its alerts: the delete asks for its name to be typed.
-            let found = lookups
-                .with_untracked(|l| l.clone().and_then(Result::ok))
-                .unwrap_or_default();
-            let used = api.uses(&record, &found).unwrap_or_default();
             let delete = capabilities
                 .can_delete
                 .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title() lock used/> });
@@ -111,6 +115,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
         <RecordActionsStatus runner vendor=connection.vendor.title()/>
         <DeleteOutcome delete vendor=connection.vendor.title()/>
         {fields}
+        <UsesSection api connection=connection.clone() record=current.into() lookups/>
         <SubListSection api connection=connection.clone() record=current.into() lookups/>
     }
 }
@@ -184,19 +189,28 @@ fn DeleteButton(
     name: String,
     vendor: &'static str,
     lock: Signal<Option<&'static str>>,
-    /// What still takes its alerts (`VendorApi::uses`); empty when nothing does.
-    used: Vec<String>,
+    /// What still takes its alerts (`uses::used_by`); empty when nothing does.
+    used: Signal<Vec<String>>,
 ) -> impl IntoView {
     let pending = delete.action.pending();
-    let message = if used.is_empty() {
-        format!("This deletes “{name}” in {vendor}. It cannot be undone.")
-    } else {
-        format!(
-            "“{name}” is still in use ({}). Deleting it in {vendor} stops those alerts and cannot be undone.",
-            used.join("; ")
-        )
+    let message = {
+        let name = name.clone();
+        Signal::derive(move || {
+            let used = used.get();
+            if used.is_empty() {
+                format!("This deletes “{name}” in {vendor}. It cannot be undone.")
+            } else {
+                format!(
+                    "“{name}” is still in use ({}). Deleting it in {vendor} stops those alerts and cannot be undone.",
+                    used.join("; ")
+                )
+            }
+        })
     };
-    let typed = (!used.is_empty()).then(|| name.clone());
+    let typed = {
+        let name = name.clone();
+        Signal::derive(move || (!used.with(Vec::is_empty)).then(|| name.clone()))
+    };
     view! {
         <button type="button" class="danger" disabled=move || pending.get() || lock.get().is_some()
             title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")

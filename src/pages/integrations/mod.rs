@@ -19,6 +19,7 @@ mod record_fields;
 mod save;
 mod setting_switch;
 mod sub_list;
+pub mod uses;
 mod with_record;
 mod write_lock;
 

@@ -4,13 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::inventory::{row_of, InventoryRow};
+use crate::domain::inventory::{row_with, InventoryRow, Referenced};
 use crate::domain::{ListQuery, Lookups};
 use crate::http::WaitNotice;
 use crate::pages::integrations::load_all;
 use crate::state::cache::{key_of, CachedList, ListStatus};
 use crate::state::connection_file::problem_of;
-use crate::state::{Connection, ListCache, Secrets};
+use crate::state::uses::Uses;
+use crate::state::{Connection, ListCache, Secrets, UsesCache};
 
 /// Where one connection's reading stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,32 +37,45 @@ pub struct Source {
 #[derive(Default)]
 struct Made {
     stamp: Option<(u64, u64)>,
+    /// Which read of what uses them the rows were made with (its address; 0 for none).
+    uses: usize,
     rows: Vec<InventoryRow>,
 }
 
 impl Made {
     /// Brings the rows up to `list`: only the records added since are made, unless the list
-    /// was read again or edited (another stamp), when all are made anew.
-    fn sync(&mut self, connection: &Connection, list: Option<&CachedList>) {
+    /// was read again or edited (another stamp), or what uses them was read, when all are
+    /// made anew.
+    fn sync(&mut self, connection: &Connection, list: Option<&CachedList>, uses: Option<&Uses>) {
         let Some(list) = list else {
             *self = Made::default();
             return;
         };
+        let Some(api) = connection.api() else { return };
+        let referenced = match uses {
+            Some(Uses::Read(references)) => Referenced::Read(references),
+            _ if api.referrers().is_none() => Referenced::NoReader,
+            _ => Referenced::NotRead,
+        };
+        let read = match referenced {
+            Referenced::Read(references) => std::ptr::from_ref(references) as usize,
+            _ => 0,
+        };
         let stamp = Some(list.stamp());
-        if self.stamp != stamp || self.rows.len() > list.records.len() {
+        if self.stamp != stamp || self.uses != read || self.rows.len() > list.records.len() {
             *self = Made {
                 stamp,
+                uses: read,
                 rows: Vec::new(),
             };
         }
-        let Some(api) = connection.api() else { return };
         let names = (connection.id.as_str(), connection.label.as_str());
         let lookups = Lookups::new();
         let start = self.rows.len();
         self.rows.extend(
             list.records[start..]
                 .iter()
-                .map(|kept| row_of(api, names, &kept.record(), &lookups)),
+                .map(|kept| row_with(api, names, &kept.record(), &lookups, referenced)),
         );
     }
 }
@@ -90,6 +104,7 @@ impl Inventory {
     pub fn new(connections: Signal<Vec<Connection>>) -> Self {
         let cache = ListCache::use_context();
         let secrets = Secrets::use_context();
+        let uses = UsesCache::use_context();
         let sources = Memo::new(move |_| {
             connections
                 .get()
@@ -114,7 +129,10 @@ impl Inventory {
                             made.len() - 1
                         }
                     };
-                    cache.with(key, |list| made[at].1.sync(connection, list));
+                    let found = uses.get(key);
+                    cache.with(key, |list| {
+                        made[at].1.sync(connection, list, found.as_ref())
+                    });
                 }
             });
             previous.map_or(0, |v| v + 1)
@@ -148,6 +166,10 @@ impl Inventory {
                     .unwrap_or(false);
                 if fresh && !status.complete {
                     inventory.read(&source);
+                }
+                // Once its list is whole, what uses its integrations.
+                if status.complete {
+                    inventory.read_uses(&source);
                 }
             }
         });
@@ -185,6 +207,15 @@ impl Inventory {
                 notice.set(None);
             })
         });
+    }
+
+    /// Reads what uses one connection's integrations, where its vendor lists that and nothing
+    /// has read it yet (an integration's page reads its own connection's again).
+    fn read_uses(&self, source: &Source) {
+        if let Some(api) = source.connection.api() {
+            let owner = self.owner.get_value();
+            crate::pages::integrations::uses::read_uses(api, &source.connection, &owner, false);
+        }
     }
 
     /// The wait notice of one connection, if it has waited.

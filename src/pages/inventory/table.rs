@@ -194,7 +194,7 @@ pub fn InventoryTable(inventory: Inventory, ask: Memo<Ask>, go: Callback<Ask>) -
                 <tr class="spacer" aria-hidden="true"><td colspan="8" style:height=above></td></tr>
                 <For
                     each=shown
-                    key=|(place, row)| format!("{place}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}", row.connection_id, row.id, row.updated, row.name)
+                    key=|(place, row)| format!("{place}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{}", row.connection_id, row.id, row.updated, row.name, row.findings.len())
                     children=|(place, row)| row_view(place, row)
                 />
                 <tr class="spacer" aria-hidden="true"><td colspan="8" style:height=below></td></tr>
@@ -228,6 +228,12 @@ fn row_view(place: usize, row: InventoryRow) -> impl IntoView {
     } else {
         format!("{} ({})", row.kind.title(), row.vendor_kind)
     };
+    // Nothing takes its alerts: said beside its name (and filtered under Hygiene).
+    let unused = row
+        .findings
+        .iter()
+        .any(|(id, _)| *id == crate::domain::hygiene::UNUSED)
+        .then(|| view! { <span class="flag">" unused"</span> });
     // The day in the cell, the minute (as the vendor wrote it) on hover.
     let time = |t: Option<String>| match t {
         Some(t) => {
@@ -240,7 +246,7 @@ fn row_view(place: usize, row: InventoryRow) -> impl IntoView {
     view! {
         <tr aria-rowindex=place + 2>
             // Cells cut to one line say the whole of themselves on hover.
-            <th scope="row" title=row.name.clone()><a href=href>{row.name.clone()}</a></th>
+            <th scope="row" title=row.name.clone()><a href=href>{row.name.clone()}</a>{unused}</th>
             <td>{row.vendor.title()}</td>
             <td title=row.connection.clone()>{row.connection.clone()}</td>
             <td title=kind.clone()>{kind.clone()}</td>

@@ -8,6 +8,7 @@ mod guard;
 mod handlers;
 mod paging;
 mod rules;
+mod subscriptions;
 
 use std::sync::Arc;
 
@@ -30,6 +31,8 @@ const NEWER_KINDS: &str = include_str!("../../../../fixtures/confluent/newer_kin
 /// The simulated organisation.
 pub struct State {
     pub integrations: Collection,
+    /// What sends notifications to the integrations (the fixture's, and the reset's).
+    pub subscriptions: Vec<Value>,
     next_id: u64,
     /// `integrations_per_org`: creating beyond it answers 402.
     pub quota: usize,
@@ -44,6 +47,7 @@ impl State {
         let examples: Value = serde_json::from_str(EXAMPLES).expect("the fixture is JSON");
         let mut state = State {
             integrations: Collection::new("id"),
+            subscriptions: subscriptions::seeded(options),
             next_id: 1,
             quota: options.get("quota").and_then(Value::as_u64).unwrap_or(1000) as usize,
             rate: RateWindow::new(options.get("rate_limit")),
@@ -109,6 +113,7 @@ pub fn routes() -> Router<Arc<Sandbox>> {
             get(handlers::list).post(handlers::create),
         )
         .route("/notifications/v1/integrations:test", post(handlers::test))
+        .route("/notifications/v1/subscriptions", get(subscriptions::list))
         .route(
             "/notifications/v1/integrations/{id}",
             get(handlers::read)

@@ -46,9 +46,15 @@ fn decode(token: &str) -> Option<usize> {
     Some((u64::from_str_radix(hex, 16).ok()? ^ 0x5eed_cafe) as usize)
 }
 
-/// The absolute link to the page at `offset`.
+/// The absolute link to the integrations' page at `offset`.
 pub fn link(base: &str, size: usize, offset: usize) -> String {
-    let mut link = format!("{base}/confluent/notifications/v1/integrations?page_size={size}");
+    link_to(base, "integrations", size, offset)
+}
+
+/// The absolute link to the page at `offset` of one collection (`integrations`,
+/// `subscriptions`).
+pub fn link_to(base: &str, collection: &str, size: usize, offset: usize) -> String {
+    let mut link = format!("{base}/confluent/notifications/v1/{collection}?page_size={size}");
     if offset > 0 {
         link.push_str(&format!("&page_token={}", encode(offset)));
     }

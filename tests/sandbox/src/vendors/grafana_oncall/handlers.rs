@@ -20,7 +20,7 @@ type Params = Query<HashMap<String, String>>;
 /// The page envelope over `items`, with absolute links under the engine's own URL.
 /// One page of `items`, each shown through `show` (only the page's own: a long list costs
 /// the page, not the whole list).
-fn page(
+pub(super) fn page(
     sandbox: &Sandbox,
     path: &str,
     items: Vec<&Value>,
@@ -38,7 +38,7 @@ fn page(
     let count = items.len();
     let window = Window::page(number("page").unwrap_or(1), size, count);
     let (current, total_pages) = (window.number(), window.pages());
-    let extra: String = ["name", "team_id"]
+    let extra: String = ["name", "team_id", "integration_id", "routing_regex"]
         .iter()
         .filter_map(|k| {
             params.get(*k).map(|v| {

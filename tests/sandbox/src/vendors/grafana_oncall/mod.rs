@@ -9,6 +9,7 @@
 //! answers 429 with `Retry-After`.
 
 mod handlers;
+mod routes;
 mod rules;
 
 use std::sync::Arc;
@@ -55,6 +56,8 @@ pub struct State {
     pub chains: Vec<Value>,
     pub slack_channels: Vec<&'static str>,
     pub telegram_chats: Vec<&'static str>,
+    /// Routes beside each integration's default route (which lives in the integration).
+    pub routes: Vec<Value>,
     pub rate: RateWindow,
     counter: u64,
 }
@@ -75,6 +78,7 @@ impl State {
             ],
             slack_channels: vec!["CH23212D", "C0ALERTS"],
             telegram_chats: vec!["-1001234567890"],
+            routes: routes::seeded(options),
             rate: RateWindow::new(options.get("rate_limit")),
             counter: 1,
         };
@@ -182,6 +186,8 @@ pub fn guarded(sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
             "/api/v1/integrations/{id}/maintenance_stop/",
             post(handlers::maintenance_stop),
         )
+        .route("/api/v1/routes/", get(routes::list))
+        .route("/api/v1/routes", get(routes::list))
         .route("/api/v1/teams/", get(handlers::teams))
         .route("/api/v1/escalation_chains/", get(handlers::chains))
         .layer(axum::middleware::from_fn_with_state(sandbox, authenticate))

@@ -7,6 +7,7 @@
 //! shared by v6 and v7 and stamps `X-Organization-Rate-Limit-*` on their integration answers,
 //! the reset in epoch seconds. Other paths answer 501.
 
+mod alert_rules;
 mod v7;
 mod v7_answers;
 mod v7_rules;
@@ -42,6 +43,8 @@ pub(crate) const DEFAULT_AID: &str = "1234";
 pub struct State {
     /// The v6 answer of each account group, by `aid`.
     integrations: std::collections::BTreeMap<String, Value>,
+    /// The default account group's alert rules, in detail.
+    alert_rules: Vec<Value>,
     /// v7's connectors and operations of each account group, by `aid`.
     v7: std::collections::BTreeMap<String, v7::Group>,
     /// The last id handed out, for v7's new records.
@@ -108,6 +111,7 @@ impl State {
         }
         State {
             integrations,
+            alert_rules: alert_rules::seeded(),
             v7,
             next_id,
             rate: crate::kit::RateWindow::new(Some(&rate_options)),
@@ -122,11 +126,14 @@ pub fn guarded(_sandbox: Arc<Sandbox>) -> Router<Arc<Sandbox>> {
         .route("/v7/account-groups", get(groups_v7))
         .route("/v6/integrations", get(integrations_v6))
         .route("/v6/integrations.json", get(integrations_v6))
+        .route("/v6/alert-rules", get(alert_rules::list))
+        .route("/v6/alert-rules.json", get(alert_rules::list))
+        .route("/v6/alert-rules/{id}", get(alert_rules::one))
         .merge(v7::routes())
         .fallback(|| async {
             (
                 StatusCode::NOT_IMPLEMENTED,
-                Json(json!({"error": "The sandbox simulates ThousandEyes' account groups, v6 integrations and v7 connectors and webhook operations only."})),
+                Json(json!({"error": "The sandbox simulates ThousandEyes' account groups, v6 integrations and alert rules, and v7 connectors and webhook operations only."})),
             )
         })
 }
@@ -229,7 +236,7 @@ pub(crate) fn bearer_is(headers: &HeaderMap) -> bool {
     header(headers, "authorization") == Some(&format!("Bearer {DEMO_BEARER}"))
 }
 
-fn v6_error(status: StatusCode, message: &str, path: &str) -> Response {
+pub(crate) fn v6_error(status: StatusCode, message: &str, path: &str) -> Response {
     let body = json!({
         "timestamp": 0,
         "httpStatus": status.as_u16(),

@@ -1,0 +1,198 @@
+//! What uses an integration, read from the vendor: the round trip that reads a connection's
+//! referrers (every page, then each one's detail where the list leaves out what it names),
+//! and the section of an integration's page that lists them beside what its record says.
+
+use std::sync::Arc;
+
+use futures_util::stream::{self, StreamExt};
+use leptos::prelude::*;
+
+use super::calls::send;
+use crate::domain::listing::read_list;
+use crate::domain::paging::{IN_FLIGHT, MAX_PAGES};
+use crate::domain::references::{next_request, References, Referrer};
+use crate::domain::{ApiError, ErrorKind, Lookups, Record, VendorApi};
+use crate::http::{Target, WaitNotice};
+use crate::state::cache::key_of;
+use crate::state::uses::Uses;
+use crate::state::{Connection, Secrets, UsesCache};
+
+/// Reads every referrer of the connection, and each one's detail where the vendor needs it.
+pub async fn read_references(
+    api: &'static dyn VendorApi,
+    target: &Target,
+    on_wait: &dyn Fn(WaitNotice),
+) -> Result<References, ApiError> {
+    let Some(spec) = api.referrers() else {
+        return Err(ApiError::new(ErrorKind::Refused, "Nothing to read."));
+    };
+    let mut records: Vec<Record> = Vec::new();
+    let (mut request, mut cursor) = (Some(spec.first.clone()), None);
+    for _ in 0..MAX_PAGES {
+        let Some(asked) = request.take() else { break };
+        let response = send(api, target, &asked, on_wait).await?;
+        let page = read_list(
+            &response,
+            &spec.records,
+            &spec.paging,
+            cursor.as_ref(),
+            &|r| api.parse_error(r, 0),
+        )?;
+        records.extend(page.records);
+        request = page.next.as_ref().and_then(next_request);
+        cursor = page.next;
+    }
+    let referrers = match spec.detail {
+        None => records
+            .into_iter()
+            .map(|record| Referrer {
+                record,
+                detail: None,
+            })
+            .collect(),
+        // One read per referrer, a few at a time, in the vendor's order.
+        Some(detail) => {
+            let reads = records.into_iter().map(|record| async move {
+                let response = send(api, target, &detail(&record), on_wait).await?;
+                let body = response.json().map_err(|_| {
+                    crate::domain::error_body::malformed(&response, "the answer is not JSON")
+                })?;
+                Ok::<_, ApiError>(Referrer {
+                    record,
+                    detail: Some(body),
+                })
+            });
+            let read: Vec<Result<Referrer, ApiError>> =
+                stream::iter(reads).buffered(IN_FLIGHT).collect().await;
+            read.into_iter().collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    Ok(References::new(&spec, referrers))
+}
+
+/// Starts reading what uses the connection's integrations, unless a read is under way or,
+/// without `fresh`, one has been made. The read belongs to `owner` (the page), not to the
+/// effect that asks for it.
+pub fn read_uses(api: &'static dyn VendorApi, connection: &Connection, owner: &Owner, fresh: bool) {
+    if api.referrers().is_none() {
+        return;
+    }
+    let (cache, secrets) = (UsesCache::use_context(), Secrets::use_context());
+    let target = secrets.target(connection);
+    let key = key_of(connection, &target.credentials.secrets);
+    let known = cache.known(&key);
+    if (!fresh && known) || !cache.start(&key) {
+        return;
+    }
+    let noun = api.referrers().map_or("", |r| r.noun);
+    owner.with(|| {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
+            let found = match read_references(api, &target, &|_| {}).await {
+                Ok(references) => Uses::Read(Arc::new(references)),
+                Err(error) => Uses::Failed(format!("Could not read its {noun}: {}", error.message)),
+            };
+            cache.set(&key, found);
+        })
+    });
+}
+
+/// What the connection's read found, as a tracked getter; `None` before any read.
+pub fn uses_of(connection: &Connection) -> impl Fn() -> Option<Uses> + Clone + Send + Sync {
+    let target = Secrets::use_context().target(connection);
+    let key = key_of(connection, &target.credentials.secrets);
+    let cache = UsesCache::use_context();
+    move || cache.get(&key)
+}
+
+/// Everything that uses the record: what its own fields say, then what the vendor's other
+/// objects that name it say (once read).
+pub fn used_by(
+    api: &'static dyn VendorApi,
+    record: &Record,
+    uses: Option<&Uses>,
+    lookups: &Lookups,
+) -> Vec<String> {
+    let mut used = api.uses(record, lookups).unwrap_or_default();
+    if let Some(Uses::Read(references)) = uses {
+        used.extend(references.of(&record.id, lookups));
+    }
+    used
+}
+
+/// "What uses it" on an integration's page: the record's own ties, then the vendor's objects
+/// that name it, with how far reading them has come and a retry when it failed.
+#[component]
+pub fn UsesSection(
+    api: &'static dyn VendorApi,
+    connection: Connection,
+    record: Signal<Record>,
+    lookups: Signal<Option<Result<Lookups, ApiError>>>,
+) -> impl IntoView {
+    let noun = api.referrers().map(|r| r.noun);
+    let from_record = api.uses(&record.get_untracked(), &Lookups::new()).is_some();
+    if noun.is_none() && !from_record {
+        return None;
+    }
+    let owner = Owner::current().expect("a page has an owner");
+    // Read on arrival, and again when an action changed the record (a v7 link).
+    Effect::new({
+        let (connection, owner) = (connection.clone(), owner.clone());
+        move |_| {
+            record.track();
+            read_uses(api, &connection, &owner, true);
+        }
+    });
+    let uses = uses_of(&connection);
+    let list = {
+        let uses = uses.clone();
+        move || {
+            let found = lookups.get().and_then(Result::ok).unwrap_or_default();
+            let used = used_by(api, &record.get(), uses().as_ref(), &found);
+            let items = used
+                .into_iter()
+                .map(|u| view! { <li>{u}</li> })
+                .collect_view();
+            view! { <ul class="uses">{items}</ul> }
+        }
+    };
+    let status = move || {
+        let empty = used_by(api, &record.get(), uses().as_ref(), &Lookups::new()).is_empty();
+        let Some(noun) = noun else {
+            return empty.then(|| {
+                view! { <p class="notice" role="status">"Nothing uses it."</p> }.into_any()
+            });
+        };
+        Some(match uses() {
+            None | Some(Uses::Reading) => {
+                view! { <p role="status">{format!("Reading its {noun}…")}</p> }.into_any()
+            }
+            Some(Uses::Failed(why)) => {
+                let (connection, owner) = (connection.clone(), owner.clone());
+                view! {
+                    <p class="error" role="alert">{why}" "
+                        <button type="button" on:click=move |_| read_uses(api, &connection, &owner, true)>"Retry"</button>
+                    </p>
+                }
+                .into_any()
+            }
+            Some(Uses::Read(read)) if empty => {
+                let text = format!(
+                    "Nothing uses it: none of the {} {noun} read takes its alerts.",
+                    read.len()
+                );
+                view! { <p class="notice" role="status">{text}</p> }.into_any()
+            }
+            Some(Uses::Read(read)) => {
+                let text = format!("Read from {} {noun}.", read.len());
+                view! { <p class="muted">{text}</p> }.into_any()
+            }
+        })
+    };
+    Some(view! {
+        <section class="uses" aria-labelledby="uses-title">
+            <h3 id="uses-title">"What uses it"</h3>
+            {list}
+            {status}
+        </section>
+    })
+}

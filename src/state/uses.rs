@@ -1,0 +1,66 @@
+//! What uses each connection's integrations, as last read from the vendor (its alert rules,
+//! routes, subscriptions): an integration's page, its delete and the inventory's "unused"
+//! check read the same answer. Keyed like the list cache, so a connection that now points
+//! elsewhere starts from nothing.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::references::References;
+
+/// Where one connection's read of what uses its integrations stands.
+#[derive(Clone, Debug)]
+pub enum Uses {
+    Reading,
+    Read(Arc<References>),
+    /// Why it could not be read; the message names the vendor's objects.
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct UsesCache {
+    found: RwSignal<HashMap<String, Uses>>,
+}
+
+impl UsesCache {
+    pub fn provide() -> Self {
+        let cache = UsesCache {
+            found: RwSignal::new(HashMap::new()),
+        };
+        provide_context(cache);
+        cache
+    }
+
+    pub fn use_context() -> Self {
+        expect_context::<UsesCache>()
+    }
+
+    /// One connection's (tracked).
+    pub fn get(&self, key: &str) -> Option<Uses> {
+        self.found.with(|found| found.get(key).cloned())
+    }
+
+    /// Whether a read was started or made (untracked).
+    pub fn known(&self, key: &str) -> bool {
+        self.found.with_untracked(|found| found.contains_key(key))
+    }
+
+    /// Marks a read started; `false` when one is already under way (nothing is started twice).
+    pub fn start(&self, key: &str) -> bool {
+        let reading = self
+            .found
+            .with_untracked(|found| matches!(found.get(key), Some(Uses::Reading)));
+        if !reading {
+            self.found
+                .update(|found| _ = found.insert(key.to_string(), Uses::Reading));
+        }
+        !reading
+    }
+
+    pub fn set(&self, key: &str, uses: Uses) {
+        self.found
+            .update(|found| _ = found.insert(key.to_string(), uses));
+    }
+}
