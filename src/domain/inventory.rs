@@ -202,11 +202,12 @@ pub fn row_with(
     .to_lowercase();
     let mut findings = target.as_deref().map(target_findings).unwrap_or_default();
     findings.extend(api.hygiene(record));
+    // Once read, the vendor's objects that name it tell all its record does and more.
     let wired = api.uses(record, lookups);
-    let mut used = wired.clone().unwrap_or_default();
-    if let Referenced::Read(references) = referenced {
-        used.extend(references.of(&record.id, lookups));
-    }
+    let used = match referenced {
+        Referenced::Read(references) => references.of(&record.id, lookups),
+        _ => wired.clone().unwrap_or_default(),
+    };
     let can_tell = match referenced {
         Referenced::Read(_) => true,
         Referenced::NoReader => wired.is_some(),

@@ -18,6 +18,7 @@ use crate::http::WaitNotice;
 use crate::routes::AppRoute;
 use crate::state::cache::key_of;
 use crate::state::journal::Write;
+use crate::state::uses::Uses;
 use crate::state::{Connection, Journal, ListCache, Secrets, Toasts};
 
 pub fn body(connection: Connection, api: &'static dyn VendorApi) -> AnyView {
@@ -37,12 +38,18 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     let runner = RecordActions::new(api, connection.clone(), current);
     let lock = write_lock(&connection);
     // Something still takes its alerts: the delete asks for its name to be typed.
+    let uses = uses_of(&connection);
     let used = {
-        let uses = uses_of(&connection);
+        let uses = uses.clone();
         Signal::derive(move || {
             let found = lookups.get().and_then(Result::ok).unwrap_or_default();
             used_by(api, &current.get(), uses().as_ref(), &found)
         })
+    };
+    // A delete waits until what uses the integration has been read (a failed read lets it go).
+    let checking = {
+        let reads = api.referrers().is_some();
+        Signal::derive(move || reads && matches!(uses(), None | Some(Uses::Reading)))
     };
     let head = {
         let connection = connection.clone();
@@ -67,7 +74,7 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
             });
             let delete = capabilities
                 .can_delete
-                .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title() lock used/> });
+                .then(|| view! { <DeleteButton delete record=record.clone() name=name.clone() vendor=api.vendor().title() lock used checking/> });
             view! {
                 <h2>{name}</h2>
                 <div class="actions">{edit} {delete} {reason}</div>
@@ -191,6 +198,8 @@ fn DeleteButton(
     lock: Signal<Option<&'static str>>,
     /// What still takes its alerts (`uses::used_by`); empty when nothing does.
     used: Signal<Vec<String>>,
+    /// What uses it is still being read.
+    checking: Signal<bool>,
 ) -> impl IntoView {
     let pending = delete.action.pending();
     let message = {
@@ -212,8 +221,9 @@ fn DeleteButton(
         Signal::derive(move || (!used.with(Vec::is_empty)).then(|| name.clone()))
     };
     view! {
-        <button type="button" class="danger" disabled=move || pending.get() || lock.get().is_some()
-            title=move || lock.get() aria-describedby=move || lock.get().map(|_| "write-lock")
+        <button type="button" class="danger" disabled=move || pending.get() || lock.get().is_some() || checking.get()
+            title=move || lock.get().or_else(|| checking.get().then_some("Checking what uses it first…"))
+            aria-describedby=move || lock.get().map(|_| "write-lock")
             on:click=move |_| {
                 delete.target.set(Some(record.clone()));
                 delete.confirm_open.set(true);

@@ -104,19 +104,19 @@ pub fn uses_of(connection: &Connection) -> impl Fn() -> Option<Uses> + Clone + S
     move || cache.get(&key)
 }
 
-/// Everything that uses the record: what its own fields say, then what the vendor's other
-/// objects that name it say (once read).
+/// Everything that uses the record: what the vendor's other objects that name it say, once
+/// read (they see all its record says: OnCall's routes include its default route), else what
+/// its own fields say.
 pub fn used_by(
     api: &'static dyn VendorApi,
     record: &Record,
     uses: Option<&Uses>,
     lookups: &Lookups,
 ) -> Vec<String> {
-    let mut used = api.uses(record, lookups).unwrap_or_default();
-    if let Some(Uses::Read(references)) = uses {
-        used.extend(references.of(&record.id, lookups));
+    match uses {
+        Some(Uses::Read(references)) => references.of(&record.id, lookups),
+        _ => api.uses(record, lookups).unwrap_or_default(),
     }
-    used
 }
 
 /// "What uses it" on an integration's page: the record's own ties, then the vendor's objects

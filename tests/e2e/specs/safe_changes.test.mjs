@@ -66,7 +66,11 @@ test('the journal records each write, done or failed; it filters, exports, clear
   // A write the vendor refuses is recorded as failed, with its reason.
   await sandbox.fault({ match: { method: 'DELETE', path: ITEMS }, times: 1, fault: { kind: 'status', status: 500, body: { errors: [{ detail: 'backend down' }] } } });
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Delete “Webhook renamed”?' }).getByRole('button', { name: 'Delete integration' }).click();
+  // A subscription still sends to it: the delete says so and asks for its name.
+  const dialog = page.getByRole('dialog', { name: 'Delete “Webhook renamed”?' });
+  assert.match(await dialog.innerText(), /still in use \(Subscription to kafka-cluster-throughput-over-limit\)/);
+  await dialog.getByLabel('Type “Webhook renamed” to confirm').fill('Webhook renamed');
+  await dialog.getByRole('button', { name: 'Delete integration' }).click();
   await page.getByText(/backend down|500/).first().waitFor();
   // The integration's page counts the writes the journal holds for it.
   await page.getByRole('link', { name: '2 changes made here' }).waitFor();

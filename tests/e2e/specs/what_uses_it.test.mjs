@@ -1,0 +1,112 @@
+// What uses an integration, read from the vendor: OnCall routes, ThousandEyes alert rules,
+// Confluent subscriptions, on the integration's page and before its delete; a read that
+// fails (a GET is tried three times) says why and retries on request; the inventory flags what nothing uses and filters to it.
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, openPage, assertAccessible, assertNoPageErrors, sandbox, SANDBOX_URL } from '../browser.mjs';
+import { connectedPage } from '../pages/integrations.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+beforeEach(async () => { await sandbox.reset(0); });
+
+const section = (page) => page.getByRole('region', { name: 'What uses it' });
+const items = (page) => section(page).getByRole('listitem').allInnerTexts();
+
+/** Creates an OnCall integration through the sandbox's API (no route sends anywhere). */
+async function orphan(name) {
+  const created = await fetch(`${SANDBOX_URL}/grafana-oncall/api/v1/integrations/`, {
+    method: 'POST',
+    headers: { authorization: 'demo-oncall-key', 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'webhook', name }),
+  });
+  const body = await created.text();
+  assert.equal(created.status, 201, body);
+  return JSON.parse(body).id;
+}
+
+test('an OnCall integration lists the routes that send its alerts; one that sends nowhere is deleted without ceremony', async () => {
+  const id = await orphan('Orphan hook');
+  const { context, page, ui } = await connectedPage(browser, 'grafana-oncall-demo');
+  await page.goto('/c/grafana-oncall-demo/i/CFRPV98RPR1U8');
+  await section(page).getByText(/^Read from \d+ routes\.$/).waitFor();
+  await section(page).getByText('Route “us-(east|west)” → escalation chain Primary on-call, Slack CH23212D').waitFor();
+  assert.deepEqual(await items(page), [
+    'Route “us-(east|west)” → escalation chain Primary on-call, Slack CH23212D',
+    'Default route → escalation chain Primary on-call, Slack CH23212D',
+  ]);
+  await assertAccessible(page, 'what uses an OnCall integration');
+  const asked = await sandbox.requests('/grafana-oncall/api/v1/routes/');
+  assert.ok(asked.length >= 1 && asked.every((r) => r.method === 'GET'), 'reading what uses it only reads');
+
+  await page.goto(`/c/grafana-oncall-demo/i/${id}`);
+  await section(page).getByText(/^Nothing uses it: none of the \d+ routes read takes its alerts\.$/).waitFor();
+  assert.deepEqual(await items(page), []);
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Orphan hook”?' });
+  assert.match(await dialog.innerText(), /This deletes “Orphan hook” in Grafana OnCall/);
+  assert.equal(await dialog.getByLabel(/^Type /).count(), 0, 'nothing uses it: no name to type');
+  await dialog.getByRole('button', { name: 'Delete integration' }).click();
+  await ui.toast('Deleted “Orphan hook”.').waitFor();
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('a ThousandEyes v6 integration lists the alert rules that notify it, read rule by rule', async () => {
+  const { context, page } = await connectedPage(browser, 'thousandeyes-demo');
+  await page.goto('/c/thousandeyes-demo/i/123');
+  await section(page).getByText('Read from 2 alert rules.').waitFor();
+  assert.deepEqual(await items(page), ['Alert rule “Default HTTP Alert Rule”']);
+  const reads = (await sandbox.requests('/thousandeyes/v6/alert-rules')).map((r) => r.path.split('?')[0]);
+  assert.deepEqual(reads.sort(), ['/thousandeyes/v6/alert-rules.json', '/thousandeyes/v6/alert-rules/921.json', '/thousandeyes/v6/alert-rules/922.json']);
+  await page.goto('/c/thousandeyes-demo/i/789');
+  await section(page).getByText('Nothing uses it: none of the 2 alert rules read takes its alerts.').waitFor();
+  await assertAccessible(page, 'what uses a ThousandEyes integration');
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('a read that fails after its retries says what failed and retries on request; the delete is not held back by it', async () => {
+  await sandbox.fault({ match: { path: '/confluent/notifications/v1/subscriptions' }, times: 3, fault: { kind: 'status', status: 500, body: { errors: [{ detail: 'subscriptions are down' }] } } });
+  const { context, page } = await connectedPage(browser, 'confluent-demo');
+  await page.goto('/c/confluent-demo/i/i-12346');
+  const failed = section(page).getByRole('alert');
+  await failed.getByText(/^Could not read its subscriptions: .*subscriptions are down/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Delete', exact: true }).isDisabled(), false, 'a failed read does not hold the delete');
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await section(page).getByText('Read from 3 subscriptions.').waitFor();
+  assert.deepEqual(await items(page), ['Subscription to kafka-cluster-throughput-over-limit']);
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('the inventory flags what nothing uses, and its hygiene check filters and exports them', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto('/');
+  await page.getByText('Hygiene checks').click();
+  const unused = page.getByRole('button', { name: /^Show \d+ that trip: Nothing uses it$/ });
+  // The count settles once every vendor's objects have been read.
+  await page.waitForFunction(() => {
+    const lines = [...document.querySelectorAll('li.source > span[role=status]')];
+    return lines.length === 6 && lines.every((s) => /integrations?$/.test(s.textContent.trim()));
+  });
+  await unused.click();
+  await page.waitForURL(/finding=unused/);
+  const table = page.getByRole('table', { name: 'All integrations' });
+  await table.getByRole('rowheader', { name: /^ThousandEyes Private/ }).waitFor();
+  await table.getByRole('rowheader', { name: /^Slack integration/ }).waitFor();
+  const flagged = await table.getByRole('rowheader').allInnerTexts();
+  assert.ok(flagged.every((n) => /unused$/.test(n.trim())), flagged.join(', '));
+  const names = await table.getByRole('rowheader').getByRole('link').allTextContents();
+  for (const used of ['Jira Thousandeyes', 'Webhook integration', 'Grafana :blush:']) assert.ok(!names.includes(used), `${used} is used`);
+  await assertAccessible(page, 'unused integrations');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n').slice(1);
+  assert.equal(lines.length, names.length);
+  assert.ok(lines.every((l) => /\bunused\b/.test(l)), lines.join('\n'));
+  await assertNoPageErrors(page);
+  await context.close();
+});
