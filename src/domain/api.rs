@@ -168,6 +168,10 @@ pub trait VendorApi: Sync {
     fn referrers(&self) -> Option<super::references::Referrers> {
         None
     }
+    /// Where the vendor reports its quota on integrations, if it does.
+    fn quota(&self) -> Option<super::quota::QuotaRead> {
+        None
+    }
     /// What the list's search reads of a record beyond its summary, from the column table.
     fn search_text(&self, record: &Record, lookups: &Lookups) -> String {
         columns::search_text(self.columns(), record, lookups)

@@ -22,9 +22,10 @@ pub const SCRIPT_ERROR: &str = "script-error";
 pub const DEFAULT_ROUTE_EMPTY: &str = "default-route-empty";
 pub const DISABLED_IN_USE: &str = "disabled-in-use";
 pub const UNUSED: &str = "unused";
+pub const NEAR_QUOTA: &str = "near-quota";
 
 /// Every rule, in the order the page lists them.
-pub const RULES: [Rule; 10] = [
+pub const RULES: [Rule; 11] = [
     Rule {
         id: UNUSED,
         name: "Nothing uses it",
@@ -39,6 +40,11 @@ pub const RULES: [Rule; 10] = [
         id: DISABLED_IN_USE,
         name: "Disabled but still wired",
         why: "It is switched off while its escalation chain, channel or destinations still expect its alerts: make sure that was meant.",
+    },
+    Rule {
+        id: NEAR_QUOTA,
+        name: "Close to the vendor's quota",
+        why: "Four fifths or more of the integrations the vendor allows are used: past its quota it refuses the next one (Confluent answers 402).",
     },
     Rule {
         id: PLAIN_HTTP,

@@ -349,7 +349,7 @@ fn a_webhook_configured_in_three_tools_is_one_group_of_three() {
 #[test]
 fn nothing_uses_an_integration_only_once_its_vendor_has_said_so() {
     use crate::domain::hygiene::{DISABLED_IN_USE, UNUSED};
-    use crate::domain::references::{References, Referrer};
+    use crate::domain::references::{listed, References};
     let confluent = api_for(Vendor::Confluent, &Default::default()).unwrap();
     let body = include_str!("../../tests/fixtures/confluent/list_page.json");
     let records = confluent
@@ -360,22 +360,7 @@ fn nothing_uses_an_integration_only_once_its_vendor_has_said_so() {
         .referrers()
         .expect("Confluent lists subscriptions");
     let subscriptions = include_str!("../../tests/fixtures/confluent/subscriptions.json");
-    let found = crate::domain::listing::read_list(
-        &Response::new(200, subscriptions),
-        &spec.records,
-        &spec.paging,
-        None,
-        &|_| unreachable!(),
-    )
-    .unwrap()
-    .records
-    .into_iter()
-    .map(|record| Referrer {
-        record,
-        detail: None,
-    })
-    .collect();
-    let references = References::new(&spec, found);
+    let references = References::new(&spec, listed(&spec, subscriptions));
     let flagged = |referenced: Referenced| {
         records
             .iter()

@@ -27,6 +27,7 @@ pub mod paging;
 pub mod paths;
 pub mod pointer;
 pub mod proxy;
+pub mod quota;
 pub mod rate_limit;
 pub mod read_only;
 pub mod records;

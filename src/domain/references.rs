@@ -113,6 +113,23 @@ pub fn text_at<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
+/// For tests: the referrers of one list answer, without details.
+#[cfg(test)]
+pub fn listed(spec: &Referrers, body: &str) -> Vec<Referrer> {
+    let response = super::request::Response::new(200, body);
+    super::listing::read_list(&response, &spec.records, &spec.paging, None, &|_| {
+        unreachable!("the fixture is a list")
+    })
+    .expect("the list reads")
+    .records
+    .into_iter()
+    .map(|record| Referrer {
+        record,
+        detail: None,
+    })
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

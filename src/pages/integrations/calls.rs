@@ -229,6 +229,18 @@ fn list_not_found(error: ApiError, request: &Request) -> ApiError {
     }
 }
 
+/// The vendor's quota on integrations, where it reports one; `counted` is how many the
+/// connection's list holds. A quota that cannot be read (no permission) is no quota.
+pub async fn read_quota(
+    api: &'static dyn VendorApi,
+    target: &Target,
+    counted: u64,
+) -> Option<crate::domain::quota::Quota> {
+    let read = api.quota()?;
+    let response = send(api, target, &read.request, &|_| {}).await.ok()?;
+    (read.read)(&response.json().ok()?, counted)
+}
+
 /// Reads every lookup the vendor declares, each through all its pages. The lookups go out
 /// together: the names a list shows land after the slowest of them, not after their sum.
 pub async fn load_lookups(

@@ -25,7 +25,7 @@ mod write_lock;
 
 use leptos::prelude::*;
 
-pub use calls::load_all;
+pub use calls::{load_all, read_quota};
 pub use cell::cell_view;
 use frame::ConnectionFrame;
 

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::hygiene::NEAR_QUOTA;
 use crate::domain::inventory::{row_with, InventoryRow, Referenced};
+use crate::domain::quota::Quota;
 use crate::domain::{ListQuery, Lookups};
 use crate::http::WaitNotice;
 use crate::pages::integrations::load_all;
@@ -39,6 +41,8 @@ struct Made {
     stamp: Option<(u64, u64)>,
     /// Which read of what uses them the rows were made with (its address; 0 for none).
     uses: usize,
+    /// The vendor's quota the rows were made with, when it is nearly used up.
+    quota: Option<Quota>,
     rows: Vec<InventoryRow>,
 }
 
@@ -46,7 +50,13 @@ impl Made {
     /// Brings the rows up to `list`: only the records added since are made, unless the list
     /// was read again or edited (another stamp), or what uses them was read, when all are
     /// made anew.
-    fn sync(&mut self, connection: &Connection, list: Option<&CachedList>, uses: Option<&Uses>) {
+    fn sync(
+        &mut self,
+        connection: &Connection,
+        list: Option<&CachedList>,
+        uses: Option<&Uses>,
+        quota: Option<&Quota>,
+    ) {
         let Some(list) = list else {
             *self = Made::default();
             return;
@@ -62,21 +72,30 @@ impl Made {
             _ => 0,
         };
         let stamp = Some(list.stamp());
-        if self.stamp != stamp || self.uses != read || self.rows.len() > list.records.len() {
+        let quota = quota.filter(|q| q.near()).cloned();
+        if self.stamp != stamp
+            || self.uses != read
+            || self.quota != quota
+            || self.rows.len() > list.records.len()
+        {
             *self = Made {
                 stamp,
                 uses: read,
+                quota,
                 rows: Vec::new(),
             };
         }
         let names = (connection.id.as_str(), connection.label.as_str());
         let lookups = Lookups::new();
         let start = self.rows.len();
-        self.rows.extend(
-            list.records[start..]
-                .iter()
-                .map(|kept| row_with(api, names, &kept.record(), &lookups, referenced)),
-        );
+        let near = self.quota.as_ref().map(Quota::said);
+        self.rows.extend(list.records[start..].iter().map(|kept| {
+            let mut row = row_with(api, names, &kept.record(), &lookups, referenced);
+            if let Some(said) = &near {
+                row.findings.push((NEAR_QUOTA, said.clone()));
+            }
+            row
+        }));
     }
 }
 
@@ -88,6 +107,8 @@ pub struct Inventory {
     made: StoredValue<Vec<(String, Made)>>,
     /// Bumped whenever rows were added or remade: what derives from the rows tracks it.
     version: Memo<u64>,
+    /// Each connection's quota on integrations, where its vendor reports one, by cache key.
+    quotas: RwSignal<Vec<(String, Quota)>>,
     /// Each connection's wait notice (a 429 counting down), by connection id.
     waits: StoredValue<Vec<(String, RwSignal<Option<WaitNotice>>)>>,
     /// The lists this page has started reading, so each is read once per visit.
@@ -113,6 +134,7 @@ impl Inventory {
                 .collect::<Vec<_>>()
         });
         let made = StoredValue::new(Vec::<(String, Made)>::new());
+        let quotas = RwSignal::new(Vec::<(String, Quota)>::new());
         let version = Memo::new(move |previous: Option<&u64>| {
             let connections: Vec<(String, Connection)> = sources.with(|all| {
                 all.iter()
@@ -130,8 +152,12 @@ impl Inventory {
                         }
                     };
                     let found = uses.get(key);
+                    let quota = quotas
+                        .with(|all| all.iter().find(|(k, _)| k == key).map(|(_, q)| q.clone()));
                     cache.with(key, |list| {
-                        made[at].1.sync(connection, list, found.as_ref())
+                        made[at]
+                            .1
+                            .sync(connection, list, found.as_ref(), quota.as_ref())
                     });
                 }
             });
@@ -140,6 +166,7 @@ impl Inventory {
         let inventory = Inventory {
             sources,
             made,
+            quotas,
             version,
             waits: StoredValue::new(Vec::new()),
             started: StoredValue::new(Default::default()),
@@ -170,6 +197,7 @@ impl Inventory {
                 // Once its list is whole, what uses its integrations.
                 if status.complete {
                     inventory.read_uses(&source);
+                    inventory.read_quota(&source, status.loaded as u64);
                 }
             }
         });
@@ -216,6 +244,37 @@ impl Inventory {
             let owner = self.owner.get_value();
             crate::pages::integrations::uses::read_uses(api, &source.connection, &owner, false);
         }
+    }
+
+    /// Reads the vendor's quota on integrations once a visit, where it reports one.
+    fn read_quota(&self, source: &Source, counted: u64) {
+        let Some(api) = source.connection.api().filter(|api| api.quota().is_some()) else {
+            return;
+        };
+        let mark = format!("quota\u{1f}{}", source.key);
+        let fresh = self
+            .started
+            .try_update_value(|started| {
+                let fresh = !started.contains(&mark);
+                if fresh {
+                    started.push(mark);
+                }
+                fresh
+            })
+            .unwrap_or(false);
+        if !fresh {
+            return;
+        }
+        let (quotas, key) = (self.quotas, source.key.clone());
+        let target = self.secrets.target(&source.connection);
+        self.owner.get_value().with(|| {
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
+                let read = crate::pages::integrations::read_quota(api, &target, counted).await;
+                if let Some(quota) = read {
+                    quotas.update(|all| all.push((key, quota)));
+                }
+            })
+        });
     }
 
     /// The wait notice of one connection, if it has waited.

@@ -74,9 +74,10 @@ test('create with a team and an escalation chain → list → edit templates →
   assert.equal(JSON.parse(put.body).type, undefined);
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  // Its escalation chain still takes its alerts: the delete asks for its name.
+  // Its default route still sends to its escalation chain (read from OnCall's routes): the
+  // delete says so and asks for its name.
   const dialog = page.getByRole('dialog', { name: 'Delete “Prometheus prod”?' });
-  assert.match(await dialog.innerText(), /still in use \(Escalation chain: /);
+  assert.match(await dialog.innerText(), /still in use \(Default route → escalation chain Primary on-call\)/);
   await dialog.getByLabel('Type “Prometheus prod” to confirm').fill('Prometheus prod');
   await dialog.getByRole('button', { name: 'Delete integration' }).click();
   await ui.toast('Deleted “Prometheus prod”.').waitFor();

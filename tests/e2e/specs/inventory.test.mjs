@@ -244,7 +244,7 @@ test('eight thousand rows: only those in view are drawn, the last is reached by 
   // is opened, so Back finds the search.
   await page.getByRole('searchbox', { name: 'Search all integrations' }).fill('slack integration');
   await page.waitForFunction(() => document.querySelector('table.inventory tr[aria-rowindex="2"] th')?.textContent.toLowerCase().includes('slack'));
-  const first = await table(page).locator('tr[aria-rowindex="2"] th').innerText();
+  const first = await table(page).locator('tr[aria-rowindex="2"] th a').innerText();
   await table(page).locator('tr[aria-rowindex="2"] th a').click();
   await page.getByRole('heading', { level: 2, name: first }).waitFor();
   await page.waitForTimeout(400);
@@ -302,5 +302,33 @@ test('hygiene checks: each rule says why and how many; choosing one filters the 
   await page.waitForFunction((u) => document.querySelector('p.shown')?.textContent.startsWith(`${u} of `), u);
   assert.ok((await table(page).getByRole('rowheader').allInnerTexts()).some((n) => n.includes('Orphan hook')));
   await assertNoPageErrors(page);
+  await context.close();
+});
+
+test('close to a quota: a vendor that reports its quota on integrations is warned of before it refuses', async () => {
+  // Confluent allows 6 here and holds 5: four fifths and more.
+  await sandbox.reset(0, { confluent: { quota: 6 } });
+  const { context, page } = await openInventory();
+  await page.getByText('Hygiene checks').click();
+  const near = page.getByRole('button', { name: 'Show 5 that trip: Close to the vendor\'s quota' });
+  await near.waitFor();
+  await near.click();
+  await page.waitForURL(/finding=near-quota/);
+  await page.waitForFunction(() => document.querySelector('p.shown')?.textContent.startsWith('5 of '));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n').slice(1);
+  assert.equal(lines.length, 5);
+  assert.ok(lines.every((l) => l.startsWith('Confluent Cloud,') && /\bnear-quota\b/.test(l)), lines.join('\n'));
+  const asked = await sandbox.requests('/confluent/service-quota/v1/applied-quotas');
+  assert.deepEqual(asked.map((r) => r.method), ['GET'], 'read once');
+
+  // With room to spare, nothing is said.
+  await sandbox.reset(0);
+  const again = await openInventory();
+  await again.page.getByText('Hygiene checks').click();
+  await again.page.getByRole('button', { name: /^Show \d+ that trip: Nothing uses it$/ }).waitFor();
+  assert.ok(await again.page.getByRole('button', { name: 'Show 0 that trip: Close to the vendor\'s quota' }).isDisabled());
+  await assertNoPageErrors(page);
+  await again.context.close();
   await context.close();
 });

@@ -262,6 +262,7 @@ test('a Twilio Live Call Routing integration sends numbers, choices and credenti
   assert.equal(body.option_api_secret, 'twilio-secret-e2e');
   assert.equal(body.option_record_email, 'team,ops@example.com');
   assert.deepEqual(body.router_ids, ['01GDKKROUTER00000000000001']);
+  await page.getByText(/max wait time/i).first().waitFor();
   const detail = await page.locator('main').innerText();
   assert.ok(!detail.includes('twilio-secret-e2e'), 'the API secret is masked on the page');
   assert.match(detail, /max wait time\s+90/i);

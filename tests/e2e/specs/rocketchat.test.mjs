@@ -98,7 +98,11 @@ test('create an incoming webhook, then edit it without losing what was not edite
   assert.ok(sent.integrationId);
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Delete “E2E incoming 2”?' }).getByRole('button', { name: 'Delete integration' }).click();
+  // It still posts to its channels: the delete names them and asks for its name.
+  const dialog = page.getByRole('dialog', { name: 'Delete “E2E incoming 2”?' });
+  assert.match(await dialog.innerText(), /still in use \(Channels: #general, @bob/);
+  await dialog.getByLabel('Type “E2E incoming 2” to confirm').fill('E2E incoming 2');
+  await dialog.getByRole('button', { name: 'Delete integration' }).click();
   await ui.toast('Deleted “E2E incoming 2”.').waitFor();
   await page.getByRole('heading', { level: 1, name: `Integrations — ${LABEL}` }).waitFor();
   const [removed] = await received('POST', 'integrations.remove');

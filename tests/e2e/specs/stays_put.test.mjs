@@ -100,7 +100,8 @@ test('lookups that land late never reset what was typed or chosen', async () => 
   await page.goto(`/c/${CONN}/i/${EXAMPLE}`);
   const start = page.getByRole('form', { name: 'Start maintenance' });
   await start.getByLabel('Mode', { exact: true }).selectOption('debug');
-  await page.getByText('Primary on-call').first().waitFor();
+  // The escalation chain's name, in the record's fields, once the lookups land.
+  await page.getByText('Primary on-call', { exact: true }).first().waitFor();
   assert.equal(await start.getByLabel('Mode', { exact: true }).inputValue(), 'debug');
   await assertNoPageErrors(page);
   await context.close();

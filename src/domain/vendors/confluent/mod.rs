@@ -5,6 +5,7 @@
 mod auth;
 mod errors;
 mod parse;
+mod quota;
 mod requests;
 mod spec;
 mod subscriptions;
@@ -51,5 +52,8 @@ impl VendorApi for ConfluentApi {
     }
     fn referrers(&self) -> Option<crate::domain::references::Referrers> {
         Some(subscriptions::referrers())
+    }
+    fn quota(&self) -> Option<crate::domain::quota::QuotaRead> {
+        Some(quota::read())
     }
 }

@@ -41,9 +41,7 @@ fn label(subscription: &Record, _: Option<&Value>, _about: &str, _: &Lookups) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::listing::read_list;
-    use crate::domain::references::{References, Referrer};
-    use crate::domain::request::Response;
+    use crate::domain::references::{listed, References};
 
     const SUBSCRIPTIONS: &str =
         include_str!("../../../../tests/fixtures/confluent/subscriptions.json");
@@ -51,23 +49,7 @@ mod tests {
     #[test]
     fn enabled_subscriptions_use_the_integrations_they_name() {
         let spec = referrers();
-        let page = read_list(
-            &Response::new(200, SUBSCRIPTIONS),
-            &spec.records,
-            &spec.paging,
-            None,
-            &|_| unreachable!(),
-        )
-        .expect("the list reads");
-        let found = page
-            .records
-            .into_iter()
-            .map(|record| Referrer {
-                record,
-                detail: None,
-            })
-            .collect();
-        let refs = References::new(&spec, found);
+        let refs = References::new(&spec, listed(&spec, SUBSCRIPTIONS));
         let lookups = Lookups::new();
         assert_eq!(
             refs.of("i-12346", &lookups),

@@ -73,9 +73,7 @@ fn sends_to(route: &Value, lookups: &Lookups) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::listing::read_list;
-    use crate::domain::references::{References, Referrer};
-    use crate::domain::request::Response;
+    use crate::domain::references::{listed, References};
     use crate::domain::Choice;
     use serde_json::json;
 
@@ -83,23 +81,7 @@ mod tests {
 
     fn read(body: &str) -> References {
         let spec = referrers();
-        let page = read_list(
-            &Response::new(200, body),
-            &spec.records,
-            &spec.paging,
-            None,
-            &|_| unreachable!(),
-        )
-        .expect("the documented list reads");
-        let found = page
-            .records
-            .into_iter()
-            .map(|record| Referrer {
-                record,
-                detail: None,
-            })
-            .collect();
-        References::new(&spec, found)
+        References::new(&spec, listed(&spec, body))
     }
 
     #[test]

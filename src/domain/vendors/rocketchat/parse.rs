@@ -52,9 +52,10 @@ pub const COLUMNS: [Column; 15] = [
     Column::detail("Name", Read::Text("/name")),
     Column::both("Type", Read::computed(type_cell)),
     Column::both("Enabled", Read::enabled("/enabled")).as_(Role::Enabled),
-    Column::both("Channels", Read::computed(channels_cell)),
+    // Where it posts (incoming) or what it listens to (outgoing): what it is tied to.
+    Column::both("Channels", Read::computed(channels_cell)).as_(Role::Uses),
     Column::both("Post as", Read::Text("/username")),
-    Column::both("Event", Read::computed(event_cell)),
+    Column::both("Event", Read::computed(event_cell)).as_(Role::Uses),
     Column::both("URLs", Read::computed(urls_cell)).as_(Role::Target),
     Column::both("Script", Read::computed(script_cell)),
     Column::detail(

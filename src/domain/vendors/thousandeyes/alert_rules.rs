@@ -55,9 +55,7 @@ fn label(rule: &Record, _: Option<&Value>, _about: &str, _: &Lookups) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::listing::read_list;
-    use crate::domain::references::{References, Referrer};
-    use crate::domain::request::Response;
+    use crate::domain::references::{listed, References};
 
     const RULES: &str = include_str!("../../../../tests/fixtures/thousandeyes/alert-rules-v6.json");
     const RULE: &str = include_str!("../../../../tests/fixtures/thousandeyes/alert-rule-v6.json");
@@ -65,25 +63,10 @@ mod tests {
     #[test]
     fn a_rule_uses_the_integrations_its_detail_names() {
         let spec = referrers();
-        let page = read_list(
-            &Response::new(200, RULES),
-            &spec.records,
-            &spec.paging,
-            None,
-            &|_| unreachable!(),
-        )
-        .expect("the list reads");
-        assert_eq!(page.records.len(), 2);
+        let mut found = listed(&spec, RULES);
+        assert_eq!(found.len(), 2);
         let detail = spec.detail.expect("rules are read one by one");
-        assert_eq!(detail(&page.records[0]).path, "/v6/alert-rules/921.json");
-        let mut found: Vec<Referrer> = page
-            .records
-            .into_iter()
-            .map(|record| Referrer {
-                record,
-                detail: None,
-            })
-            .collect();
+        assert_eq!(detail(&found[0].record).path, "/v6/alert-rules/921.json");
         found[0].detail = Some(serde_json::from_str(RULE).expect("JSON"));
         let refs = References::new(&spec, found);
         let lookups = Lookups::new();

@@ -69,9 +69,7 @@ fn label(operation: &Record, detail: Option<&Value>, about: &str, lookups: &Look
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::listing::read_list;
-    use crate::domain::references::{References, Referrer};
-    use crate::domain::request::Response;
+    use crate::domain::references::{listed, References};
     use crate::domain::Choice;
     use serde_json::json;
 
@@ -84,31 +82,20 @@ mod tests {
     fn an_operation_and_its_connector_use_each_other_and_the_rest_nothing() {
         let spec = referrers();
         assert_eq!(spec.first.path, "/v7/operations/webhooks");
-        let page = read_list(
-            &Response::new(200, OPERATIONS),
-            &spec.records,
-            &spec.paging,
-            None,
-            &|_| unreachable!(),
-        )
-        .expect("the list reads");
+        let mut found = listed(&spec, OPERATIONS);
         let detail = spec.detail.expect("links are read per operation");
         assert_eq!(
-            detail(&page.records[0]).path,
+            detail(&found[0].record).path,
             format!("/v7/operations/webhooks/{LINKED}/connectors")
         );
-        let found: Vec<Referrer> = page
-            .records
-            .into_iter()
-            .map(|record| Referrer {
-                detail: Some(if record.id == LINKED {
-                    json!({"items": [SLACK]})
-                } else {
-                    json!({"items": []})
-                }),
-                record,
-            })
-            .collect();
+        for referrer in &mut found {
+            let linked = if referrer.record.id == LINKED {
+                json!([SLACK])
+            } else {
+                json!([])
+            };
+            referrer.detail = Some(json!({ "items": linked }));
+        }
         let refs = References::new(&spec, found);
         let mut lookups = Lookups::new();
         lookups.insert(CONNECTOR.into(), vec![Choice::new(SLACK, "Cisco Slack")]);

@@ -7,6 +7,7 @@ mod failure;
 mod guard;
 mod handlers;
 mod paging;
+mod quotas;
 mod rules;
 mod subscriptions;
 
@@ -114,6 +115,7 @@ pub fn routes() -> Router<Arc<Sandbox>> {
         )
         .route("/notifications/v1/integrations:test", post(handlers::test))
         .route("/notifications/v1/subscriptions", get(subscriptions::list))
+        .route("/service-quota/v1/applied-quotas", get(quotas::applied))
         .route(
             "/notifications/v1/integrations/{id}",
             get(handlers::read)
