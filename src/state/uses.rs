@@ -59,6 +59,17 @@ impl UsesCache {
         !reading
     }
 
+    /// Forgets a read that was dropped before it ended (its page closed), so the next page
+    /// that asks reads again instead of waiting for it.
+    pub fn abandon(&self, key: &str) {
+        let reading = self
+            .found
+            .with_untracked(|found| matches!(found.get(key), Some(Uses::Reading)));
+        if reading {
+            self.found.update(|found| _ = found.remove(key));
+        }
+    }
+
     pub fn set(&self, key: &str, uses: Uses) {
         self.found
             .update(|found| _ = found.insert(key.to_string(), uses));

@@ -87,13 +87,35 @@ pub fn read_uses(api: &'static dyn VendorApi, connection: &Connection, owner: &O
     let noun = api.referrers().map_or("", |r| r.noun);
     owner.with(|| {
         leptos::task::spawn_local_scoped_with_cancellation(async move {
+            // Dropped unfinished when its page closes: the read is forgotten, not left pending.
+            let mut unfinished = Unfinished {
+                cache,
+                key: key.clone(),
+                ended: false,
+            };
             let found = match read_references(api, &target, &|_| {}).await {
                 Ok(references) => Uses::Read(Arc::new(references)),
                 Err(error) => Uses::Failed(format!("Could not read its {noun}: {}", error.message)),
             };
+            unfinished.ended = true;
             cache.set(&key, found);
         })
     });
+}
+
+/// A read under way; dropped before it ends, it tells the cache to forget it.
+struct Unfinished {
+    cache: UsesCache,
+    key: String,
+    ended: bool,
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        if !self.ended {
+            self.cache.abandon(&self.key);
+        }
+    }
 }
 
 /// What the connection's read found, as a tracked getter; `None` before any read.
@@ -143,6 +165,15 @@ pub fn UsesSection(
         }
     });
     let uses = uses_of(&connection);
+    // A read another page started and left unfinished is forgotten: this page reads instead.
+    Effect::new({
+        let (connection, owner, uses) = (connection.clone(), owner.clone(), uses.clone());
+        move |_| {
+            if uses().is_none() {
+                read_uses(api, &connection, &owner, false);
+            }
+        }
+    });
     let list = {
         let uses = uses.clone();
         move || {

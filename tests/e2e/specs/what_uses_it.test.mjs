@@ -83,6 +83,20 @@ test('a read that fails after its retries says what failed and retries on reques
   await context.close();
 });
 
+test('a read the inventory leaves unfinished is read again by the integration’s page, which is never left waiting', async () => {
+  await sandbox.fault({ match: { path: '/grafana-oncall/api/v1/routes/' }, times: 1, fault: { kind: 'delay', ms: 5000 } });
+  const { context, page } = await openPage(browser);
+  await page.goto('/');
+  const oncall = page.locator('li.source').filter({ has: page.getByRole('link', { name: 'Grafana OnCall sandbox', exact: true }) });
+  await oncall.getByText(/^\d+ integrations$/).waitFor();
+  await page.getByRole('searchbox', { name: 'Search all integrations' }).fill('blush');
+  await page.getByRole('table', { name: 'All integrations' }).getByRole('link', { name: 'Grafana :blush:' }).click();
+  await section(page).getByText('Read from 2 routes.').waitFor({ timeout: 4000 });
+  assert.equal(await page.getByRole('button', { name: 'Delete', exact: true }).isDisabled(), false);
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
 test('the inventory flags what nothing uses, and its hygiene check filters and exports them', async () => {
   const { context, page } = await openPage(browser);
   await page.goto('/');

@@ -79,7 +79,10 @@ pub async fn one(
         &headers,
         &query,
         &path.clone(),
-        |rules| match rules.iter().find(|rule| rule["ruleId"].to_string() == id) {
+        |rules| match rules
+            .iter()
+            .find(|rule| id.parse::<u64>().is_ok_and(|n| rule["ruleId"] == n))
+        {
             Some(rule) => Json(json!({ "alertRules": [rule] })).into_response(),
             None => v6_error(StatusCode::NOT_FOUND, "Alert rule not found", &path),
         },
