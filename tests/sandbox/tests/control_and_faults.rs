@@ -258,7 +258,7 @@ async fn what_is_not_simulated_says_so() {
     assert_eq!(answer.status, Some(501));
     assert_eq!(
         answer.json()["error"],
-        "The sandbox simulates ThousandEyes' account groups, v6 integrations and v7 connectors and webhook operations only."
+        "The sandbox simulates ThousandEyes' account groups, v6 integrations and alert rules, and v7 connectors and webhook operations only."
     );
 }
 
