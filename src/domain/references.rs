@@ -7,14 +7,14 @@
 use serde_json::Value;
 
 use super::listing::{Paging, RecordShape};
-use super::records::{Cursor, Lookups, Record};
+use super::records::{Lookups, Record};
 use super::request::Request;
 
 /// Where a vendor keeps the objects that name its integrations, and how to read them.
 pub struct Referrers {
     /// What they are, plural and lower-case ("alert rules"): the page says what it read.
     pub noun: &'static str,
-    /// The first page of their list; later pages follow the list's next link.
+    /// The first page of their list; later pages follow `paging`.
     pub first: Request,
     pub records: RecordShape,
     pub paging: Paging,
@@ -26,14 +26,6 @@ pub struct Referrers {
     /// How one uses the integration `about`, in a few words for the page and the delete
     /// ("Alert rule “Default HTTP”"); `lookups` name what ids it holds, where loaded.
     pub label: fn(&Record, Option<&Value>, &str, &Lookups) -> String,
-}
-
-/// The next page of a referrer list: its next link, followed through the route.
-pub fn next_request(cursor: &Cursor) -> Option<Request> {
-    match cursor {
-        Cursor::Link(link) => Some(Request::get(link.clone())),
-        _ => None,
-    }
 }
 
 /// One object that names integrations, with its detail answer when one was read.
@@ -64,7 +56,7 @@ impl References {
                     .map(move |id| (id, at))
             })
             .collect();
-        named.sort();
+        named.sort_unstable();
         named.dedup();
         References {
             noun: spec.noun,

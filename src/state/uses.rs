@@ -3,7 +3,6 @@
 //! check read the same answer. Keyed like the list cache, so a connection that now points
 //! elsewhere starts from nothing.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -19,15 +18,16 @@ pub enum Uses {
     Failed(String),
 }
 
+/// By cache key; a handful of connections, so a list.
 #[derive(Clone, Copy)]
 pub struct UsesCache {
-    found: RwSignal<HashMap<String, Uses>>,
+    found: RwSignal<Vec<(String, Uses)>>,
 }
 
 impl UsesCache {
     pub fn provide() -> Self {
         let cache = UsesCache {
-            found: RwSignal::new(HashMap::new()),
+            found: RwSignal::new(Vec::new()),
         };
         provide_context(cache);
         cache
@@ -39,22 +39,26 @@ impl UsesCache {
 
     /// One connection's (tracked).
     pub fn get(&self, key: &str) -> Option<Uses> {
-        self.found.with(|found| found.get(key).cloned())
+        self.found.with(|found| Self::of(found, key).cloned())
+    }
+
+    fn of<'a>(found: &'a [(String, Uses)], key: &str) -> Option<&'a Uses> {
+        found.iter().find(|(k, _)| k == key).map(|(_, uses)| uses)
     }
 
     /// Whether a read was started or made (untracked).
     pub fn known(&self, key: &str) -> bool {
-        self.found.with_untracked(|found| found.contains_key(key))
+        self.found
+            .with_untracked(|found| Self::of(found, key).is_some())
     }
 
     /// Marks a read started; `false` when one is already under way (nothing is started twice).
     pub fn start(&self, key: &str) -> bool {
         let reading = self
             .found
-            .with_untracked(|found| matches!(found.get(key), Some(Uses::Reading)));
+            .with_untracked(|found| matches!(Self::of(found, key), Some(Uses::Reading)));
         if !reading {
-            self.found
-                .update(|found| _ = found.insert(key.to_string(), Uses::Reading));
+            self.set(key, Uses::Reading);
         }
         !reading
     }
@@ -64,14 +68,16 @@ impl UsesCache {
     pub fn abandon(&self, key: &str) {
         let reading = self
             .found
-            .with_untracked(|found| matches!(found.get(key), Some(Uses::Reading)));
+            .with_untracked(|found| matches!(Self::of(found, key), Some(Uses::Reading)));
         if reading {
-            self.found.update(|found| _ = found.remove(key));
+            self.found.update(|found| found.retain(|(k, _)| k != key));
         }
     }
 
     pub fn set(&self, key: &str, uses: Uses) {
-        self.found
-            .update(|found| _ = found.insert(key.to_string(), uses));
+        self.found.update(|found| {
+            found.retain(|(k, _)| k != key);
+            found.push((key.to_string(), uses));
+        });
     }
 }

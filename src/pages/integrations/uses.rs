@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::calls::send;
 use crate::domain::listing::read_list;
 use crate::domain::paging::{IN_FLIGHT, MAX_PAGES};
-use crate::domain::references::{next_request, References, Referrer};
+use crate::domain::references::{References, Referrer};
 use crate::domain::{ApiError, ErrorKind, Lookups, Record, VendorApi};
 use crate::http::{Target, WaitNotice};
 use crate::state::cache::key_of;
@@ -27,9 +27,9 @@ pub async fn read_references(
         return Err(ApiError::new(ErrorKind::Refused, "Nothing to read."));
     };
     let mut records: Vec<Record> = Vec::new();
-    let (mut request, mut cursor) = (Some(spec.first.clone()), None);
+    let mut cursor = None;
     for _ in 0..MAX_PAGES {
-        let Some(asked) = request.take() else { break };
+        let asked = spec.paging.request(spec.first.clone(), cursor.as_ref());
         let response = send(api, target, &asked, on_wait).await?;
         let page = read_list(
             &response,
@@ -39,8 +39,11 @@ pub async fn read_references(
             &|r| api.parse_error(r, 0),
         )?;
         records.extend(page.records);
-        request = page.next.as_ref().and_then(next_request);
-        cursor = page.next;
+        // A next page that is this page again would never end.
+        match page.next {
+            Some(next) if Some(&next) != cursor.as_ref() => cursor = Some(next),
+            _ => break,
+        }
     }
     let referrers = match spec.detail {
         None => records
