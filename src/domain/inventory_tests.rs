@@ -15,6 +15,13 @@ fn rows_of(vendor: Vendor, settings: Value, body: &str) -> Vec<InventoryRow> {
         .collect()
 }
 
+/// A vendor's API and the first record of one of its list answers.
+fn first_record(vendor: Vendor, body: &str) -> (&'static dyn VendorApi, Record) {
+    let api = api_for(vendor, &Default::default()).unwrap();
+    let page = api.parse_list(&Response::new(200, body), None).unwrap();
+    (api, page.records.into_iter().next().expect("a record"))
+}
+
 fn kinds(rows: &[InventoryRow]) -> Vec<(&str, NormalKind)> {
     rows.iter().map(|r| (r.name.as_str(), r.kind)).collect()
 }
@@ -133,13 +140,10 @@ fn rows_carry_the_columns_every_vendor_shares() {
 #[test]
 fn what_an_integration_hands_its_alerts_to_is_read_where_its_vendor_names_it() {
     use crate::domain::hygiene::{DEFAULT_ROUTE_EMPTY, DISABLED_IN_USE};
-    let oncall = api_for(Vendor::GrafanaOncall, &Default::default()).unwrap();
-    let body = include_str!("../../tests/fixtures/grafana_oncall/list_page.json");
-    let mut record = oncall
-        .parse_list(&Response::new(200, body), None)
-        .unwrap()
-        .records
-        .remove(0);
+    let (oncall, mut record) = first_record(
+        Vendor::GrafanaOncall,
+        include_str!("../../tests/fixtures/grafana_oncall/list_page.json"),
+    );
     let used = oncall.uses(&record, &Lookups::new()).unwrap();
     assert_eq!(
         used,
@@ -379,14 +383,12 @@ fn nothing_uses_an_integration_only_once_its_vendor_has_said_so() {
         "i-12348's one subscription is disabled"
     );
 
-    // A disabled OnCall integration that a route still sends from is still wired.
-    let oncall = api_for(Vendor::GrafanaOncall, &Default::default()).unwrap();
-    let body = include_str!("../../tests/fixtures/grafana_oncall/list_page.json");
-    let mut record = oncall
-        .parse_list(&Response::new(200, body), None)
-        .unwrap()
-        .records
-        .remove(0);
+    // An OnCall integration whose default route sends nowhere is not called unused while
+    // its other routes are unread.
+    let (oncall, mut record) = first_record(
+        Vendor::GrafanaOncall,
+        include_str!("../../tests/fixtures/grafana_oncall/list_page.json"),
+    );
     record.raw["default_route"] = json!({"id": "R", "escalation_chain_id": null});
     let row = row_with(
         oncall,
@@ -401,13 +403,10 @@ fn nothing_uses_an_integration_only_once_its_vendor_has_said_so() {
     );
 
     // PagerTree's destinations are in the record: nothing else to read.
-    let pagertree = api_for(Vendor::PagerTree, &Default::default()).unwrap();
-    let body = include_str!("../../tests/fixtures/pagertree/list_page.json");
-    let mut record = pagertree
-        .parse_list(&Response::new(200, body), None)
-        .unwrap()
-        .records
-        .remove(0);
+    let (pagertree, mut record) = first_record(
+        Vendor::PagerTree,
+        include_str!("../../tests/fixtures/pagertree/list_page.json"),
+    );
     for key in ["account_user_ids", "router_ids", "team_ids"] {
         record.raw[key] = json!([]);
     }

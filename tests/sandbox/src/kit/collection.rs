@@ -41,7 +41,7 @@ impl Collection {
         self.items.is_empty()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Value> {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Value> {
         self.items.iter()
     }
 

@@ -13,7 +13,6 @@ use serde_json::{json, Value};
 use super::failure::{self, Problem};
 use super::{integration, paging, rules};
 use crate::clock;
-use crate::kit::Window;
 use crate::state::{lock, Sandbox};
 
 /// `GET /notifications/v1/integrations?page_size=&page_token=`
@@ -21,30 +20,15 @@ pub async fn list(
     State(sandbox): State<Arc<Sandbox>>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let (size, offset) = match paging::parse(
-        query.get("page_size").map(String::as_str),
-        query.get("page_token").map(String::as_str),
-    ) {
-        Ok(parsed) => parsed,
-        Err(problem) => return failure::one(StatusCode::BAD_REQUEST, problem),
-    };
     let state = lock(&sandbox.vendors.confluent);
-    let window = Window::at(offset, size, state.integrations.len());
     let base = &sandbox.public_url;
-    let data: Vec<Value> = window
-        .take(state.integrations.iter())
-        .into_iter()
-        .map(|i| with_links(i, base))
-        .collect();
-    let link = |at: usize| Value::String(paging::link(base, size, at));
-    let metadata = json!({
-        "first": link(0),
-        "last": link(window.last()),
-        "prev": window.prev().map_or(Value::Null, link),
-        "next": window.next().map_or(Value::Null, link),
-        "total_size": window.total,
-    });
-    Json(json!({"api_version": "notifications/v1", "kind": "IntegrationList", "metadata": metadata, "data": data})).into_response()
+    paging::envelope(
+        base,
+        ("integrations", "IntegrationList"),
+        &query,
+        state.integrations.iter(),
+        |i| with_links(i, base),
+    )
 }
 
 /// `POST /notifications/v1/integrations` → 201 with `Location`.

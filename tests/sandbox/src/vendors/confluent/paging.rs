@@ -1,7 +1,15 @@
 //! Token paging: `page_size` (default 100, at most 250) and an opaque `page_token` (at most
 //! 255 characters) that encodes an offset. Links are absolute, built from the public URL.
 
+use std::collections::HashMap;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+
 use super::failure::Problem;
+use crate::kit::Window;
 
 pub const DEFAULT_SIZE: usize = 100;
 pub const MAX_SIZE: usize = 250;
@@ -46,14 +54,40 @@ fn decode(token: &str) -> Option<usize> {
     Some((u64::from_str_radix(hex, 16).ok()? ^ 0x5eed_cafe) as usize)
 }
 
-/// The absolute link to the integrations' page at `offset`.
-pub fn link(base: &str, size: usize, offset: usize) -> String {
-    link_to(base, "integrations", size, offset)
+/// One page of a collection (`integrations`, `subscriptions`) in Confluent's list envelope:
+/// `kind`, `metadata` with absolute `first`, `last`, `prev` and `next` links and `total_size`,
+/// and `data`, the page's items as `shown` shows them. A bad `page_size` or `page_token` is a
+/// 400 naming it.
+pub fn envelope<'a>(
+    base: &str,
+    (collection, kind): (&str, &str),
+    query: &HashMap<String, String>,
+    items: impl ExactSizeIterator<Item = &'a Value>,
+    shown: impl Fn(&Value) -> Value,
+) -> Response {
+    let (size, offset) = match parse(
+        query.get("page_size").map(String::as_str),
+        query.get("page_token").map(String::as_str),
+    ) {
+        Ok(parsed) => parsed,
+        Err(problem) => return super::failure::one(StatusCode::BAD_REQUEST, problem),
+    };
+    let window = Window::at(offset, size, items.len());
+    let link = |at: usize| Value::String(link(base, collection, size, at));
+    let metadata = json!({
+        "first": link(0),
+        "last": link(window.last()),
+        "prev": window.prev().map_or(Value::Null, link),
+        "next": window.next().map_or(Value::Null, link),
+        "total_size": window.total,
+    });
+    let data: Vec<Value> = window.take(items).into_iter().map(shown).collect();
+    Json(json!({"api_version": "notifications/v1", "kind": kind, "metadata": metadata, "data": data}))
+        .into_response()
 }
 
-/// The absolute link to the page at `offset` of one collection (`integrations`,
-/// `subscriptions`).
-pub fn link_to(base: &str, collection: &str, size: usize, offset: usize) -> String {
+/// The absolute link to the page at `offset` of one collection.
+pub fn link(base: &str, collection: &str, size: usize, offset: usize) -> String {
     let mut link = format!("{base}/confluent/notifications/v1/{collection}?page_size={size}");
     if offset > 0 {
         link.push_str(&format!("&page_token={}", encode(offset)));
