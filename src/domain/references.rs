@@ -16,6 +16,9 @@ pub struct Referrers {
     pub noun: &'static str,
     /// The first page of their list; later pages follow `paging`.
     pub first: Request,
+    /// The first page of only those that name one integration, where the vendor filters by
+    /// it (OnCall's `integration_id`): an integration's page then reads a page, not them all.
+    pub about: Option<fn(&str) -> Request>,
     pub records: RecordShape,
     pub paging: Paging,
     /// The read of one of them, where the list leaves out what it names (ThousandEyes lists
@@ -131,6 +134,7 @@ mod tests {
         Referrers {
             noun: "rules",
             first: Request::get("/rules"),
+            about: None,
             records: RecordShape {
                 items: "/rules",
                 id: "/id",

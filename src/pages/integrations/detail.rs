@@ -37,8 +37,9 @@ fn Loaded(record: Record, connection: Connection, api: &'static dyn VendorApi) -
     let journal = Journal::use_context();
     let runner = RecordActions::new(api, connection.clone(), current);
     let lock = write_lock(&connection);
+    let record_id = current.with_untracked(|r| r.id.clone());
     // Something still takes its alerts: the delete asks for its name to be typed.
-    let uses = uses_of(&connection);
+    let uses = uses_of(api, &connection, Some(&record_id));
     let used = {
         let uses = uses.clone();
         Signal::derive(move || {

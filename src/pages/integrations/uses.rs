@@ -11,16 +11,18 @@ use super::calls::send;
 use crate::domain::listing::read_list;
 use crate::domain::paging::{IN_FLIGHT, MAX_PAGES};
 use crate::domain::references::{References, Referrer};
-use crate::domain::{ApiError, ErrorKind, Lookups, Record, VendorApi};
+use crate::domain::{ApiError, ErrorKind, Lookups, Record, Request, VendorApi};
 use crate::http::{Target, WaitNotice};
 use crate::state::cache::key_of;
 use crate::state::uses::Uses;
 use crate::state::{Connection, Secrets, UsesCache};
 
-/// Reads every referrer of the connection, and each one's detail where the vendor needs it.
+/// Reads the referrers from `first` on, through every page, and each one's detail where the
+/// vendor needs it.
 pub async fn read_references(
     api: &'static dyn VendorApi,
     target: &Target,
+    first: Request,
     on_wait: &dyn Fn(WaitNotice),
 ) -> Result<References, ApiError> {
     let Some(spec) = api.referrers() else {
@@ -29,7 +31,7 @@ pub async fn read_references(
     let mut records: Vec<Record> = Vec::new();
     let mut cursor = None;
     for _ in 0..MAX_PAGES {
-        let asked = spec.paging.request(spec.first.clone(), cursor.as_ref());
+        let asked = spec.paging.request(first.clone(), cursor.as_ref());
         let response = send(api, target, &asked, on_wait).await?;
         let page = read_list(
             &response,
@@ -73,16 +75,42 @@ pub async fn read_references(
     Ok(References::new(&spec, referrers))
 }
 
-/// Starts reading what uses the connection's integrations, unless a read is under way or,
-/// without `fresh`, one has been made. The read belongs to `owner` (the page), not to the
-/// effect that asks for it.
-pub fn read_uses(api: &'static dyn VendorApi, connection: &Connection, owner: &Owner, fresh: bool) {
-    if api.referrers().is_none() {
-        return;
-    }
-    let (cache, secrets) = (UsesCache::use_context(), Secrets::use_context());
-    let target = secrets.target(connection);
+/// What a read covers: the whole connection, or (`about`) the one integration, where the
+/// vendor filters by it. Its cache key, and its first request.
+fn scope(
+    api: &'static dyn VendorApi,
+    connection: &Connection,
+    about: Option<&str>,
+) -> Option<(String, Request)> {
+    let spec = api.referrers()?;
+    let target = Secrets::use_context().target(connection);
     let key = key_of(connection, &target.credentials.secrets);
+    Some(match (about, spec.about) {
+        (Some(id), Some(only)) => (format!("{key}\u{1f}{id}"), only(id)),
+        _ => (key, spec.first),
+    })
+}
+
+/// Whether an integration's page reads only what names it (its vendor filters by integration).
+pub fn reads_one(api: &'static dyn VendorApi) -> bool {
+    api.referrers().is_some_and(|r| r.about.is_some())
+}
+
+/// Starts reading what uses the connection's integrations (or only `about`, where the vendor
+/// filters by integration), unless a read is under way or, without `fresh`, one has been
+/// made. The read belongs to `owner` (the page), not to the effect that asks for it.
+pub fn read_uses(
+    api: &'static dyn VendorApi,
+    connection: &Connection,
+    about: Option<&str>,
+    owner: &Owner,
+    fresh: bool,
+) {
+    let Some((key, first)) = scope(api, connection, about) else {
+        return;
+    };
+    let cache = UsesCache::use_context();
+    let target = Secrets::use_context().target(connection);
     let known = cache.known(&key);
     if (!fresh && known) || !cache.start(&key) {
         return;
@@ -96,7 +124,7 @@ pub fn read_uses(api: &'static dyn VendorApi, connection: &Connection, owner: &O
                 key: key.clone(),
                 ended: false,
             };
-            let found = match read_references(api, &target, &|_| {}).await {
+            let found = match read_references(api, &target, first, &|_| {}).await {
                 Ok(references) => Uses::Read(Arc::new(references)),
                 Err(error) => Uses::Failed(format!("Could not read its {noun}: {}", error.message)),
             };
@@ -121,12 +149,16 @@ impl Drop for Unfinished {
     }
 }
 
-/// What the connection's read found, as a tracked getter; `None` before any read.
-pub fn uses_of(connection: &Connection) -> impl Fn() -> Option<Uses> + Clone + Send + Sync {
-    let target = Secrets::use_context().target(connection);
-    let key = key_of(connection, &target.credentials.secrets);
+/// What the read found (the connection's, or only `about`'s where the vendor filters by
+/// integration), as a tracked getter; `None` before any read.
+pub fn uses_of(
+    api: &'static dyn VendorApi,
+    connection: &Connection,
+    about: Option<&str>,
+) -> impl Fn() -> Option<Uses> + Clone + Send + Sync {
+    let key = scope(api, connection, about).map(|(key, _)| key);
     let cache = UsesCache::use_context();
-    move || cache.get(&key)
+    move || cache.get(key.as_deref()?)
 }
 
 /// Everything that uses the record: what the vendor's other objects that name it say, once
@@ -159,21 +191,25 @@ pub fn UsesSection(
         return None;
     }
     let owner = Owner::current().expect("a page has an owner");
-    // Read on arrival, and again when an action changed the record (a v7 link).
+    let id = record.with_untracked(|r| r.id.clone());
+    // Read on arrival (a whole connection's read another page made is reused; one integration's
+    // is cheap, so read again), and again when an action changed the record (a v7 link).
+    let one = reads_one(api);
     Effect::new({
-        let (connection, owner) = (connection.clone(), owner.clone());
-        move |_| {
+        let (connection, owner, id) = (connection.clone(), owner.clone(), id.clone());
+        move |ran: Option<()>| {
             record.track();
-            read_uses(api, &connection, &owner, true);
+            read_uses(api, &connection, Some(&id), &owner, one || ran.is_some());
         }
     });
-    let uses = uses_of(&connection);
+    let uses = uses_of(api, &connection, Some(&id));
     // A read another page started and left unfinished is forgotten: this page reads instead.
     Effect::new({
-        let (connection, owner, uses) = (connection.clone(), owner.clone(), uses.clone());
+        let (connection, owner, uses, id) =
+            (connection.clone(), owner.clone(), uses.clone(), id.clone());
         move |_| {
             if uses().is_none() {
-                read_uses(api, &connection, &owner, false);
+                read_uses(api, &connection, Some(&id), &owner, false);
             }
         }
     });
@@ -201,23 +237,23 @@ pub fn UsesSection(
                 view! { <p role="status">{format!("Reading its {noun}…")}</p> }.into_any()
             }
             Some(Uses::Failed(why)) => {
-                let (connection, owner) = (connection.clone(), owner.clone());
+                let (connection, owner, id) = (connection.clone(), owner.clone(), id.clone());
                 view! {
                     <p class="error" role="alert">{why}" "
-                        <button type="button" on:click=move |_| read_uses(api, &connection, &owner, true)>"Retry"</button>
+                        <button type="button" on:click=move |_| read_uses(api, &connection, Some(&id), &owner, true)>"Retry"</button>
                     </p>
                 }
                 .into_any()
             }
             Some(Uses::Read(read)) if empty => {
                 let text = format!(
-                    "Nothing uses it: none of the {} {noun} read takes its alerts.",
-                    read.len()
+                    "Nothing uses it: none of the {} read takes its alerts.",
+                    counted(read.len(), noun)
                 );
                 view! { <p class="notice" role="status">{text}</p> }.into_any()
             }
             Some(Uses::Read(read)) => {
-                let text = format!("Read from {} {noun}.", read.len());
+                let text = format!("Read from {}.", counted(read.len(), noun));
                 view! { <p class="muted">{text}</p> }.into_any()
             }
         })
@@ -229,4 +265,13 @@ pub fn UsesSection(
             {status}
         </section>
     })
+}
+
+/// "1 route", "153 routes" (the nouns are plain English plurals).
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {}", noun.strip_suffix('s').unwrap_or(noun))
+    } else {
+        format!("{n} {noun}")
+    }
 }

@@ -242,7 +242,13 @@ impl Inventory {
     fn read_uses(&self, source: &Source) {
         if let Some(api) = source.connection.api() {
             let owner = self.owner.get_value();
-            crate::pages::integrations::uses::read_uses(api, &source.connection, &owner, false);
+            crate::pages::integrations::uses::read_uses(
+                api,
+                &source.connection,
+                None,
+                &owner,
+                false,
+            );
         }
     }
 

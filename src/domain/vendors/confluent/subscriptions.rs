@@ -13,6 +13,7 @@ pub fn referrers() -> Referrers {
     Referrers {
         noun: "subscriptions",
         first: Request::get("/notifications/v1/subscriptions").query("page_size", "100"),
+        about: None,
         records: RECORDS,
         paging: PAGING,
         detail: None,

@@ -11,11 +11,18 @@ use crate::domain::records::{title_in, Lookups, Record};
 use crate::domain::references::{text_at, Referrers};
 use crate::domain::request::Request;
 
-/// Every route of the organisation, the most a page holds.
+const ROUTES: &str = "/api/v1/routes/";
+
+/// Every route of the organisation, the most a page holds; on an integration's page, its own.
 pub fn referrers() -> Referrers {
     Referrers {
         noun: "routes",
-        first: Request::get("/api/v1/routes/").query("perpage", "100"),
+        first: Request::get(ROUTES).query("perpage", "100"),
+        about: Some(|id| {
+            Request::get(ROUTES)
+                .query("integration_id", id)
+                .query("perpage", "100")
+        }),
         records: RecordShape {
             items: "/results",
             id: "/id",
@@ -88,6 +95,10 @@ mod tests {
     fn the_documented_routes_say_where_their_integration_sends() {
         let spec = referrers();
         assert_eq!(spec.first.path, "/api/v1/routes/");
+        let about = spec.about.expect("OnCall filters routes by integration")("CFRPV98RPR1U8");
+        assert!(about
+            .query
+            .contains(&("integration_id".into(), "CFRPV98RPR1U8".into())));
         let refs = read(ROUTES);
         let mut lookups = Lookups::new();
         lookups.insert(

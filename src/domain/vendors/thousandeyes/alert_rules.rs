@@ -12,6 +12,7 @@ pub fn referrers() -> Referrers {
     Referrers {
         noun: "alert rules",
         first: Request::get("/v6/alert-rules.json"),
+        about: None,
         records: RecordShape {
             items: "/alertRules",
             id: "/ruleId",

@@ -16,6 +16,7 @@ pub fn referrers() -> Referrers {
     Referrers {
         noun: "operation links",
         first: Request::get(Kind::Operation.path()),
+        about: None,
         records: RecordShape {
             items: "/items",
             id: "/id",
