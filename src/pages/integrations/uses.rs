@@ -8,6 +8,7 @@ use futures_util::stream::{self, StreamExt};
 use leptos::prelude::*;
 
 use super::calls::send;
+use crate::components::feedback::WaitStatus;
 use crate::domain::listing::read_list;
 use crate::domain::paging::{IN_FLIGHT, MAX_PAGES};
 use crate::domain::references::{References, Referrer};
@@ -98,12 +99,13 @@ pub fn reads_one(api: &'static dyn VendorApi) -> bool {
 
 /// Starts reading what uses the connection's integrations (or only `about`, where the vendor
 /// filters by integration), unless a read is under way or, without `fresh`, one has been
-/// made. The read belongs to `owner` (the page), not to the effect that asks for it.
+/// made. The read belongs to `owner` (the page), not to the effect that asks for it; a rate
+/// limit it waits for is told to `notice`, where the page shows one.
 pub fn read_uses(
     api: &'static dyn VendorApi,
     connection: &Connection,
     about: Option<&str>,
-    owner: &Owner,
+    (owner, notice): (&Owner, Option<RwSignal<Option<WaitNotice>>>),
     fresh: bool,
 ) {
     let Some((key, first)) = scope(api, connection, about) else {
@@ -124,11 +126,19 @@ pub fn read_uses(
                 key: key.clone(),
                 ended: false,
             };
-            let found = match read_references(api, &target, first, &|_| {}).await {
+            let on_wait = move |n| {
+                if let Some(notice) = notice {
+                    notice.set(Some(n));
+                }
+            };
+            let found = match read_references(api, &target, first, &on_wait).await {
                 Ok(references) => Uses::Read(Arc::new(references)),
                 Err(error) => Uses::Failed(format!("Could not read its {noun}: {}", error.message)),
             };
             unfinished.ended = true;
+            if let Some(notice) = notice {
+                notice.set(None);
+            }
             cache.set(&key, found);
         })
     });
@@ -192,6 +202,8 @@ pub fn UsesSection(
     }
     let owner = Owner::current().expect("a page has an owner");
     let id = record.with_untracked(|r| r.id.clone());
+    // A rate limit the read waits for, counting down.
+    let notice = RwSignal::new(None);
     // Read on arrival (a whole connection's read another page made is reused; one integration's
     // is cheap, so read again), and again when an action changed the record (a v7 link).
     let one = reads_one(api);
@@ -199,7 +211,8 @@ pub fn UsesSection(
         let (connection, owner, id) = (connection.clone(), owner.clone(), id.clone());
         move |ran: Option<()>| {
             record.track();
-            read_uses(api, &connection, Some(&id), &owner, one || ran.is_some());
+            let fresh = one || ran.is_some();
+            read_uses(api, &connection, Some(&id), (&owner, Some(notice)), fresh);
         }
     });
     let uses = uses_of(api, &connection, Some(&id));
@@ -209,7 +222,7 @@ pub fn UsesSection(
             (connection.clone(), owner.clone(), uses.clone(), id.clone());
         move |_| {
             if uses().is_none() {
-                read_uses(api, &connection, Some(&id), &owner, false);
+                read_uses(api, &connection, Some(&id), (&owner, Some(notice)), false);
             }
         }
     });
@@ -240,7 +253,7 @@ pub fn UsesSection(
                 let (connection, owner, id) = (connection.clone(), owner.clone(), id.clone());
                 view! {
                     <p class="error" role="alert">{why}" "
-                        <button type="button" on:click=move |_| read_uses(api, &connection, Some(&id), &owner, true)>"Retry"</button>
+                        <button type="button" on:click=move |_| read_uses(api, &connection, Some(&id), (&owner, Some(notice)), true)>"Retry"</button>
                     </p>
                 }
                 .into_any()
@@ -263,6 +276,7 @@ pub fn UsesSection(
             <h3 id="uses-title">"What uses it"</h3>
             {list}
             {status}
+            <WaitStatus notice vendor=api.vendor().title()/>
         </section>
     })
 }

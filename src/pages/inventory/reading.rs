@@ -246,7 +246,7 @@ impl Inventory {
                 api,
                 &source.connection,
                 None,
-                &owner,
+                (&owner, None),
                 false,
             );
         }

@@ -57,6 +57,17 @@ test('an OnCall integration lists the routes that send its alerts, reading only 
   await context.close();
 });
 
+test('a rate limit the read meets waits and says so on the page, then the routes show', async () => {
+  await sandbox.fault({ match: { path: '/grafana-oncall/api/v1/routes/' }, times: 1, fault: { kind: 'status', status: 429, body: { detail: 'Request was throttled.' }, headers: { 'Retry-After': '2' } } });
+  const { context, page } = await connectedPage(browser, 'grafana-oncall-demo');
+  await page.goto('/c/grafana-oncall-demo/i/CFRPV98RPR1U8');
+  await section(page).getByText(/Grafana OnCall is rate limiting this connection: trying again in \d s/).waitFor();
+  await section(page).getByText('Read from 2 routes.').waitFor({ timeout: 6000 });
+  assert.equal(await section(page).getByText(/rate limiting/).count(), 0, 'the notice goes once the read is done');
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
 test('a ThousandEyes v6 integration lists the alert rules that notify it, read rule by rule', async () => {
   const { context, page } = await connectedPage(browser, 'thousandeyes-demo');
   await page.goto('/c/thousandeyes-demo/i/123');
