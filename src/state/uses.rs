@@ -74,6 +74,14 @@ impl UsesCache {
         }
     }
 
+    /// Forgets what was read of the connection `key` (whole, and of each of its integrations)
+    /// once a write through Patchbay may have changed it: the next page that asks reads again.
+    pub fn forget(&self, key: &str) {
+        let one = format!("{key}\u{1f}");
+        self.found
+            .update(|found| found.retain(|(k, _)| k != key && !k.starts_with(&one)));
+    }
+
     pub fn set(&self, key: &str, uses: Uses) {
         self.found.update(|found| {
             found.retain(|(k, _)| k != key);

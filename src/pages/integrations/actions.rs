@@ -15,7 +15,7 @@ use crate::domain::{ApiError, FormSpec, Lookups, Record, VendorApi};
 use crate::http::WaitNotice;
 use crate::state::cache::key_of;
 use crate::state::journal::Write;
-use crate::state::{Connection, Journal, ListCache, Secrets, Toasts};
+use crate::state::{Connection, Journal, ListCache, Secrets, Toasts, UsesCache};
 
 /// The page's runner of record actions: one at a time, its outcome kept by the page.
 #[derive(Clone, Copy)]
@@ -43,6 +43,7 @@ impl RecordActions {
     ) -> Self {
         let secrets = Secrets::use_context();
         let cache = ListCache::use_context();
+        let uses = UsesCache::use_context();
         let toasts = Toasts::use_context();
         let notice = RwSignal::new(None);
         let lock = super::write_lock::write_lock(&connection);
@@ -81,6 +82,7 @@ impl RecordActions {
                     let updated = api.parse_action(id, &record, &response?)?;
                     toasts.success(format!("{label}: done."));
                     cache.put(&key, updated.clone());
+                    uses.forget(&key);
                     current.set(updated.clone());
                     Ok(updated)
                 }

@@ -19,7 +19,7 @@ use crate::routes::AppRoute;
 use crate::state::cache::key_of;
 use crate::state::journal::Write;
 use crate::state::uses::Uses;
-use crate::state::{Connection, Journal, ListCache, Secrets, Toasts};
+use crate::state::{Connection, Journal, ListCache, Secrets, Toasts, UsesCache};
 
 pub fn body(connection: Connection, api: &'static dyn VendorApi) -> AnyView {
     view! { <WithRecord connection api show=|record, connection, api| view! { <Loaded record connection api/> }.into_any()/> }
@@ -143,6 +143,7 @@ struct Delete {
 fn delete_action(api: &'static dyn VendorApi, connection: Connection) -> Delete {
     let secrets = Secrets::use_context();
     let cache = ListCache::use_context();
+    let uses = UsesCache::use_context();
     let toasts = Toasts::use_context();
     let journal = Journal::use_context();
     let notice = RwSignal::new(None);
@@ -169,6 +170,7 @@ fn delete_action(api: &'static dyn VendorApi, connection: Connection) -> Delete 
             journal.record(write, result.as_ref().map(|_| ()));
             result?;
             cache.remove(&key, &record.id);
+            uses.forget(&key);
             toasts.success(format!("Deleted “{}”.", api.summary(&record).name));
             Ok(list)
         }

@@ -13,7 +13,7 @@ use crate::http::WaitNotice;
 use crate::routes::AppRoute;
 use crate::state::cache::key_of;
 use crate::state::journal::Write;
-use crate::state::{Connection, Journal, ListCache, Secrets, Toasts};
+use crate::state::{Connection, Journal, ListCache, Secrets, Toasts, UsesCache};
 
 /// What a save sends and records: the request, the draft it came from, what it changes, and
 /// the integration it writes (`(id, name)`; empty for a create until the vendor answers).
@@ -35,6 +35,7 @@ pub fn save_action(
 ) -> Action<Save, Option<String>> {
     let secrets = Secrets::use_context();
     let cache = ListCache::use_context();
+    let uses = UsesCache::use_context();
     let toasts = Toasts::use_context();
     let journal = Journal::use_context();
     let operation = if verb == "Created" {
@@ -85,6 +86,7 @@ pub fn save_action(
             }
             .href();
             cache.put(&key, record);
+            uses.forget(&key);
             Some(detail)
         }
     });

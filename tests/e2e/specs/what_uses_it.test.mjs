@@ -57,6 +57,28 @@ test('an OnCall integration lists the routes that send its alerts, reading only 
   await context.close();
 });
 
+test('a save through Patchbay is seen at once: an unused integration given an escalation chain is no longer flagged', async () => {
+  await orphan('Orphan hook');
+  const { context, page, ui } = await connectedPage(browser, 'grafana-oncall-demo');
+  await page.goto('/');
+  const table = page.getByRole('table', { name: 'All integrations' });
+  await page.getByRole('searchbox', { name: 'Search all integrations' }).fill('orphan hook');
+  await table.getByRole('rowheader', { name: 'Orphan hook unused' }).waitFor();
+  await table.getByRole('link', { name: 'Orphan hook' }).click();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await ui.form.waitFor();
+  await ui.choose('Escalation chain', 'Primary on-call');
+  await ui.save();
+  await ui.toast('Saved “Orphan hook”.').waitFor();
+  await section(page).getByText('Default route → escalation chain Primary on-call').waitFor();
+  await page.getByRole('navigation', { name: 'Connections' }).getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('searchbox', { name: 'Search all integrations' }).fill('orphan hook');
+  await table.getByRole('rowheader', { name: 'Orphan hook', exact: true }).waitFor();
+  assert.equal(await table.getByRole('rowheader', { name: 'Orphan hook unused' }).count(), 0);
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
 test('a rate limit the read meets waits and says so on the page, then the routes show', async () => {
   await sandbox.fault({ match: { path: '/grafana-oncall/api/v1/routes/' }, times: 1, fault: { kind: 'status', status: 429, body: { detail: 'Request was throttled.' }, headers: { 'Retry-After': '2' } } });
   const { context, page } = await connectedPage(browser, 'grafana-oncall-demo');
