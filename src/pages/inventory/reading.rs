@@ -2,11 +2,14 @@
 //! shared list cache (so its own page opens on what was read here), all of them together, and
 //! each record becomes an inventory row once, when it lands.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::domain::hygiene::NEAR_QUOTA;
 use crate::domain::inventory::{row_with, InventoryRow, Referenced};
 use crate::domain::quota::Quota;
+use crate::domain::references::References;
 use crate::domain::{ListQuery, Lookups};
 use crate::http::WaitNotice;
 use crate::pages::integrations::load_all;
@@ -39,8 +42,9 @@ pub struct Source {
 #[derive(Default)]
 struct Made {
     stamp: Option<(u64, u64)>,
-    /// Which read of what uses them the rows were made with (its address; 0 for none).
-    uses: usize,
+    /// The read of what uses them the rows were made with (held, so a later read is never
+    /// mistaken for it).
+    uses: Option<Arc<References>>,
     /// The vendor's quota the rows were made with, when it is nearly used up.
     quota: Option<Quota>,
     rows: Vec<InventoryRow>,
@@ -62,19 +66,18 @@ impl Made {
             return;
         };
         let Some(api) = connection.api() else { return };
-        let referenced = match uses {
-            Some(Uses::Read(references)) => Referenced::Read(references),
-            _ if api.referrers().is_none() => Referenced::NoReader,
-            _ => Referenced::NotRead,
+        let read = match uses {
+            Some(Uses::Read(references)) => Some(Arc::clone(references)),
+            _ => None,
         };
-        let read = match referenced {
-            Referenced::Read(references) => std::ptr::from_ref(references) as usize,
-            _ => 0,
+        let same_read = match (&self.uses, &read) {
+            (Some(made), Some(now)) => Arc::ptr_eq(made, now),
+            (made, now) => made.is_none() && now.is_none(),
         };
         let stamp = Some(list.stamp());
         let quota = quota.filter(|q| q.near()).cloned();
         if self.stamp != stamp
-            || self.uses != read
+            || !same_read
             || self.quota != quota
             || self.rows.len() > list.records.len()
         {
@@ -88,6 +91,11 @@ impl Made {
         let names = (connection.id.as_str(), connection.label.as_str());
         let lookups = Lookups::new();
         let start = self.rows.len();
+        let referenced = match &self.uses {
+            Some(references) => Referenced::Read(references),
+            None if api.referrers().is_none() => Referenced::NoReader,
+            None => Referenced::NotRead,
+        };
         let near = self.quota.as_ref().map(Quota::said);
         self.rows.extend(list.records[start..].iter().map(|kept| {
             let mut row = row_with(api, names, &kept.record(), &lookups, referenced);
