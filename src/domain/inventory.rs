@@ -204,14 +204,14 @@ pub fn row_with(
     findings.extend(api.hygiene(record));
     // Once read, the vendor's objects that name it tell all its record does and more.
     let wired = api.uses(record, lookups);
-    let used = match referenced {
-        Referenced::Read(references) => references.of(&record.id, lookups),
-        _ => wired.clone().unwrap_or_default(),
-    };
     let can_tell = match referenced {
         Referenced::Read(_) => true,
         Referenced::NoReader => wired.is_some(),
         Referenced::NotRead => false,
+    };
+    let used = match referenced {
+        Referenced::Read(references) => references.of(&record.id, lookups),
+        _ => wired.unwrap_or_default(),
     };
     if !used.is_empty() && enabled == Some(false) {
         findings.push((DISABLED_IN_USE, used.join("; ")));
