@@ -246,8 +246,17 @@ impl Inventory {
     }
 
     /// Reads what uses one connection's integrations, where its vendor lists that and nothing
-    /// has read it yet (an integration's page reads its own connection's again).
+    /// has read it yet.
     fn read_uses(&self, source: &Source) {
+        self.read_uses_with(source, false);
+    }
+
+    /// Reads what uses one connection's integrations again (its read failed).
+    pub fn read_uses_again(&self, source: &Source) {
+        self.read_uses_with(source, true);
+    }
+
+    fn read_uses_with(&self, source: &Source, fresh: bool) {
         if let Some(api) = source.connection.api() {
             let owner = self.owner.get_value();
             crate::pages::integrations::uses::read_uses(
@@ -255,7 +264,7 @@ impl Inventory {
                 &source.connection,
                 None,
                 (&owner, None),
-                false,
+                fresh,
             );
         }
     }

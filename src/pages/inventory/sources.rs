@@ -7,6 +7,8 @@ use leptos_router::components::A;
 use super::reading::{Inventory, Reading, Source};
 use crate::components::feedback::WaitStatus;
 use crate::routes::AppRoute;
+use crate::state::uses::Uses;
+use crate::state::UsesCache;
 
 #[component]
 pub fn SourceList(inventory: Inventory) -> impl IntoView {
@@ -93,11 +95,31 @@ fn SourceLine(inventory: Inventory, id: String) -> impl IntoView {
             Some(view! { <WaitStatus notice vendor/> })
         }
     };
+    // How the read of what uses its integrations stands, while it is read or when it failed.
+    let uses = UsesCache::use_context();
+    let uses_read = move || {
+        let source = source.get()?;
+        let noun = source.connection.api()?.referrers()?.noun;
+        match uses.get(&source.key)? {
+            Uses::Reading => Some(format!(" · reading its {noun}…").into_any()),
+            Uses::Failed(why) => Some(
+                view! {
+                    " · " {why} " "
+                    <button type="button" class="secondary" on:click=move |_| inventory.read_uses_again(&source)>
+                        "Retry"
+                    </button>
+                }
+                .into_any(),
+            ),
+            Uses::Read(_) => None,
+        }
+    };
     view! {
         <li class="source" data-connection=id.clone()>
             <A href=AppRoute::List { conn: id.clone() }.href()>{move || label().map(|(_, l)| l)}</A>
             <span class="muted">{move || label().map(|(v, _)| format!(" · {v} · "))}</span>
             <span role="status">{state}</span>
+            <small role="status">{uses_read}</small>
             {wait}
         </li>
     }

@@ -133,6 +133,23 @@ test('a read the inventory leaves unfinished is read again by the integration’
   await context.close();
 });
 
+test('the inventory says when it could not read what uses a connection’s integrations, flags nothing from it, and retries', async () => {
+  await sandbox.fault({ match: { path: '/confluent/notifications/v1/subscriptions' }, times: 3, fault: { kind: 'status', status: 500, body: { errors: [{ detail: 'subscriptions are down' }] } } });
+  const { context, page } = await openPage(browser);
+  await page.goto('/');
+  const confluent = page.locator('li.source').filter({ has: page.getByRole('link', { name: 'Confluent sandbox', exact: true }) });
+  await confluent.getByText(/Could not read its subscriptions: .*subscriptions are down/).waitFor();
+  await page.getByRole('searchbox', { name: 'Search all integrations' }).fill('slack integration');
+  const table = page.getByRole('table', { name: 'All integrations' });
+  await table.getByRole('rowheader', { name: 'Slack integration', exact: true }).waitFor();
+  await assertAccessible(page, 'a connection whose uses could not be read');
+  await confluent.getByRole('button', { name: 'Retry' }).click();
+  await table.getByRole('rowheader', { name: 'Slack integration unused' }).waitFor();
+  assert.equal(await confluent.getByText(/Could not read/).count(), 0);
+  await assertNoPageErrors(page);
+  await context.close();
+});
+
 test('the inventory flags what nothing uses, and its hygiene check filters and exports them', async () => {
   // 150 generated integrations a vendor: OnCall's routes take two pages of 100.
   await sandbox.reset(150);
