@@ -6,3 +6,4 @@ pub mod form;
 pub mod layout;
 pub mod safe_link;
 pub mod secret_text;
+pub mod table;

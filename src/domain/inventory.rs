@@ -210,13 +210,18 @@ pub fn row_with(
         Referenced::NotRead => false,
     };
     let used = match referenced {
-        Referenced::Read(references) => references.of(&record.id, lookups),
-        _ => wired.unwrap_or_default(),
+        Referenced::Read(references) => references.names(&record.id),
+        _ => wired.as_ref().is_some_and(|w| !w.is_empty()),
     };
-    if !used.is_empty() && enabled == Some(false) {
-        findings.push((DISABLED_IN_USE, used.join("; ")));
+    // What uses it is spelt out only where a finding says it (one row in many).
+    if used && enabled == Some(false) {
+        let what = match referenced {
+            Referenced::Read(references) => references.of(&record.id, lookups),
+            _ => wired.unwrap_or_default(),
+        };
+        findings.push((DISABLED_IN_USE, what.join("; ")));
     }
-    if used.is_empty() && can_tell {
+    if !used && can_tell {
         findings.push((UNUSED, String::new()));
     }
     InventoryRow {

@@ -2,6 +2,8 @@
 
 use crate::domain::read_only::ReadOnly;
 use leptos::prelude::*;
+
+use crate::components::table::column_heads;
 use leptos_router::components::A;
 
 use crate::components::feedback::ConfirmDialog;
@@ -83,14 +85,7 @@ pub fn ConnectionTable() -> impl IntoView {
             <table class="connections">
                 <caption class="visually-hidden">"Connections"</caption>
                 <thead>
-                    <tr>
-                        <th scope="col">"Label"</th>
-                        <th scope="col">"Vendor"</th>
-                        <th scope="col">"Base URL"</th>
-                        <th scope="col">"Route"</th>
-                        <th scope="col">"Secrets"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
+                    <tr>{column_heads(&["Label", "Vendor", "Base URL", "Route", "Secrets", "Actions"])}</tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::components::table::column_heads;
+
 use super::lookups::use_lookups;
 use super::save::{save_action, test_action};
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
@@ -266,7 +268,7 @@ pub fn ChangesTable(#[prop(into)] changes: Signal<Vec<FieldChange>>) -> impl Int
     };
     view! {
         <table class="changes" aria-label="Changes">
-            <thead><tr><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+            <thead><tr>{column_heads(&["Field", "Before", "After"])}</tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::table::column_heads;
+
 use super::cell::cell_view;
 use super::list_view::{Stamp, View};
 use crate::domain::{Lookups, Record, VendorApi};
@@ -45,12 +47,7 @@ pub fn ListTable(
     let columns = api.list_columns();
     let headers = {
         let columns = columns.clone();
-        move || {
-            columns
-                .iter()
-                .map(|c| view! { <th scope="col">{*c}</th> })
-                .collect_view()
-        }
+        move || column_heads(&columns)
     };
     let row = move |(record, _): (Record, Stamp)| {
         let name = api.summary(&record).name;

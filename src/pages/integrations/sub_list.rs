@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::table::column_heads;
+
 use super::calls::send;
 use super::cell::cell_view;
 use crate::components::feedback::{ConfirmDialog, ErrorPanel, WaitStatus};
@@ -162,7 +164,7 @@ pub fn SubListSection(
     let body = move || {
         spec().map(|list: SubList| {
             let SubList { title, columns, clear, .. } = list;
-            let head = columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view();
+            let head = column_heads(columns);
             let clear_button = clear.map(|request| {
                 let on_click = move |_| {
                     ask(

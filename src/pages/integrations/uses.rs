@@ -11,28 +11,25 @@ use super::calls::send;
 use crate::components::feedback::WaitStatus;
 use crate::domain::listing::read_list;
 use crate::domain::paging::{IN_FLIGHT, MAX_PAGES};
-use crate::domain::references::{References, Referrer};
-use crate::domain::{ApiError, ErrorKind, Lookups, Record, Request, VendorApi};
+use crate::domain::references::{References, Referrer, Referrers};
+use crate::domain::{ApiError, Lookups, Record, VendorApi};
 use crate::http::{Target, WaitNotice};
 use crate::state::cache::key_of;
 use crate::state::uses::Uses;
 use crate::state::{Connection, Secrets, UsesCache};
 
-/// Reads the referrers from `first` on, through every page, and each one's detail where the
-/// vendor needs it.
+/// Reads the referrers `spec` declares, from its first page on, and each one's detail where
+/// the vendor needs it.
 pub async fn read_references(
     api: &'static dyn VendorApi,
     target: &Target,
-    first: Request,
+    spec: Referrers,
     on_wait: &dyn Fn(WaitNotice),
 ) -> Result<References, ApiError> {
-    let Some(spec) = api.referrers() else {
-        return Err(ApiError::new(ErrorKind::Refused, "Nothing to read."));
-    };
     let mut records: Vec<Record> = Vec::new();
     let mut cursor = None;
     for _ in 0..MAX_PAGES {
-        let asked = spec.paging.request(first.clone(), cursor.as_ref());
+        let asked = spec.paging.request(spec.first.clone(), cursor.as_ref());
         let response = send(api, target, &asked, on_wait).await?;
         let page = read_list(
             &response,
@@ -77,18 +74,24 @@ pub async fn read_references(
 }
 
 /// What a read covers: the whole connection, or (`about`) the one integration, where the
-/// vendor filters by it. Its cache key, and its first request.
+/// vendor filters by it. Its cache key, and the referrers to read from their first page.
 fn scope(
     api: &'static dyn VendorApi,
     connection: &Connection,
     about: Option<&str>,
-) -> Option<(String, Request)> {
+) -> Option<(String, Referrers)> {
     let spec = api.referrers()?;
     let target = Secrets::use_context().target(connection);
     let key = key_of(connection, &target.credentials.secrets);
     Some(match (about, spec.about) {
-        (Some(id), Some(only)) => (format!("{key}\u{1f}{id}"), only(id)),
-        _ => (key, spec.first),
+        (Some(id), Some(only)) => (
+            format!("{key}\u{1f}{id}"),
+            Referrers {
+                first: only(id),
+                ..spec
+            },
+        ),
+        _ => (key, spec),
     })
 }
 
@@ -108,7 +111,7 @@ pub fn read_uses(
     (owner, notice): (&Owner, Option<RwSignal<Option<WaitNotice>>>),
     fresh: bool,
 ) {
-    let Some((key, first)) = scope(api, connection, about) else {
+    let Some((key, spec)) = scope(api, connection, about) else {
         return;
     };
     let cache = UsesCache::use_context();
@@ -117,7 +120,7 @@ pub fn read_uses(
     if (!fresh && known) || !cache.start(&key) {
         return;
     }
-    let noun = api.referrers().map_or("", |r| r.noun);
+    let noun = spec.noun;
     owner.with(|| {
         leptos::task::spawn_local_scoped_with_cancellation(async move {
             // Dropped unfinished when its page closes: the read is forgotten, not left pending.
@@ -131,7 +134,7 @@ pub fn read_uses(
                     notice.set(Some(n));
                 }
             };
-            let found = match read_references(api, &target, first, &on_wait).await {
+            let found = match read_references(api, &target, spec, &on_wait).await {
                 Ok(references) => Uses::Read(Arc::new(references)),
                 Err(error) => Uses::Failed(format!("Could not read its {noun}: {}", error.message)),
             };

@@ -4,6 +4,8 @@
 //! change and its own search, and what is shown exports.
 
 use leptos::prelude::*;
+
+use crate::components::table::column_heads;
 use leptos_router::components::A;
 
 use super::ask::Ask;
@@ -131,10 +133,7 @@ pub fn DriftSection(inventory: Inventory, ask: Memo<Ask>) -> impl IntoView {
                             prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
                     </label>
                     <table aria-label="Drift">
-                        <thead><tr>
-                            <th scope="col">"Change"</th><th scope="col">"Name"</th><th scope="col">"Vendor"</th>
-                            <th scope="col">"Connection"</th><th scope="col">"What changed"</th><th scope="col">"Made"</th>
-                        </tr></thead>
+                        <thead><tr>{column_heads(&["Change", "Name", "Vendor", "Connection", "What changed", "Made"])}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::ask::Ask;
 use super::reading::Inventory;
+use crate::components::table::AnySelect;
 use crate::domain::hygiene::RULES;
 use crate::domain::inventory::NormalKind;
 use crate::domain::Vendor;
@@ -80,23 +81,18 @@ pub fn InventoryFilters(inventory: Inventory, ask: Memo<Ask>, go: Go) -> impl In
                 })
                 .collect_view()
         };
-        let change = move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
+        let pick = Callback::new(move |value: String| {
             let mut asked = ask.get_untracked();
             asked.filters.retain(|(n, _)| n != name);
             if !value.is_empty() {
                 asked.filters.push((name.to_string(), value));
             }
             go.run(asked);
-        };
+        });
         view! {
-            <label>
-                {title_of(name)}
-                <select aria-label=title_of(name) on:change=change prop:value=current>
-                    <option value="">"Any"</option>
-                    {options}
-                </select>
-            </label>
+            <AnySelect title=title_of(name) value=Signal::derive(current) on_pick=pick>
+                {options}
+            </AnySelect>
         }
     };
     view! {

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::download::{download, with_chosen_file};
 use crate::components::feedback::ConfirmDialog;
+use crate::components::table::{column_heads, AnySelect};
 use crate::domain::journal::{read, to_json, Entry, Filter};
 use crate::domain::Vendor;
 use crate::pages::integrations::list_view::capped;
@@ -105,23 +106,15 @@ pub fn JournalPage() -> impl IntoView {
                 <input type="search" placeholder="Search by integration, connection, operation or field"
                     prop:value=move || asked("q") on:input=move |ev| go.run(("q", event_target_value(&ev)))/>
             </label>
-            <label>
-                "Connection "
-                <select aria-label="Connection" prop:value=move || asked("connection")
-                    on:change=move |ev| go.run(("connection", event_target_value(&ev)))>
-                    <option value="">"Any"</option>
-                    {connection_choices}
-                </select>
-            </label>
-            <label>
-                "Outcome "
-                <select aria-label="Outcome" prop:value=move || asked("outcome")
-                    on:change=move |ev| go.run(("outcome", event_target_value(&ev)))>
-                    <option value="">"Any"</option>
-                    <option value="ok">"Done"</option>
-                    <option value="failed">"Failed"</option>
-                </select>
-            </label>
+            <AnySelect title="Connection" value=Signal::derive(move || asked("connection"))
+                on_pick=Callback::new(move |v| go.run(("connection", v)))>
+                {connection_choices}
+            </AnySelect>
+            <AnySelect title="Outcome" value=Signal::derive(move || asked("outcome"))
+                on_pick=Callback::new(move |v| go.run(("outcome", v)))>
+                <option value="ok">"Done"</option>
+                <option value="failed">"Failed"</option>
+            </AnySelect>
             {move || (!asked("integration").is_empty()).then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| go.run(("integration", String::new()))>"All integrations"</button>
             })}
@@ -133,10 +126,7 @@ pub fn JournalPage() -> impl IntoView {
         </div>
         <p class="shown" aria-live="polite">{count}</p>
         <table class="journal" aria-label="Change journal">
-            <thead><tr>
-                <th scope="col">"When (UTC)"</th><th scope="col">"Integration"</th><th scope="col">"Connection"</th>
-                <th scope="col">"Operation"</th><th scope="col">"What changed"</th><th scope="col">"Outcome"</th>
-            </tr></thead>
+            <thead><tr>{column_heads(&["When (UTC)", "Integration", "Connection", "Operation", "What changed", "Outcome"])}</tr></thead>
             <tbody>{rows}</tbody>
         </table>
         <ConfirmDialog id="clear-journal" open=clear_open title="Clear the change journal?"

@@ -12,8 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
-use super::{bearer_is, v6_error, DEFAULT_AID, DEMO_EMAIL, DEMO_TOKEN};
-use crate::kit::credentials::basic_is;
+use super::{v6_error, v6_guarded, DEFAULT_AID};
 use crate::state::Sandbox;
 
 const RULES: &str = include_str!("../../../../fixtures/thousandeyes/alert-rules-v6.json");
@@ -51,19 +50,25 @@ pub async fn list(
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    answer(&sandbox, &headers, &query, "/v6/alert-rules", |rules| {
-        let listed: Vec<Value> = rules
-            .iter()
-            .map(|rule| {
-                let mut rule = rule.clone();
-                if let Some(rule) = rule.as_object_mut() {
-                    DETAIL_ONLY.iter().for_each(|key| _ = rule.remove(*key));
-                }
-                rule
-            })
-            .collect();
-        Json(json!({ "alertRules": listed })).into_response()
-    })
+    answer(
+        &sandbox,
+        &headers,
+        &query,
+        "/v6/alert-rules",
+        |rules: &[Value]| {
+            let listed: Vec<Value> = rules
+                .iter()
+                .map(|rule| {
+                    let mut rule = rule.clone();
+                    if let Some(rule) = rule.as_object_mut() {
+                        DETAIL_ONLY.iter().for_each(|key| _ = rule.remove(*key));
+                    }
+                    rule
+                })
+                .collect();
+            Json(json!({ "alertRules": listed })).into_response()
+        },
+    )
 }
 
 pub async fn one(
@@ -89,8 +94,8 @@ pub async fn one(
     )
 }
 
-/// The rules of the request's account group through `show`, once the request passes the
-/// rate window, its credentials and its account group.
+/// The rules of the request's account group through `show`, once ThousandEyes' v6 gate lets
+/// the request through.
 fn answer(
     sandbox: &Sandbox,
     headers: &HeaderMap,
@@ -98,29 +103,11 @@ fn answer(
     path: &str,
     show: impl FnOnce(&[Value]) -> Response,
 ) -> Response {
-    let mut state = crate::state::lock(&sandbox.vendors.thousandeyes);
-    let mut response = if state.rate.take().is_err() {
-        v6_error(StatusCode::TOO_MANY_REQUESTS, "Rate limit exceeded", path)
-    } else if !(basic_is(headers, DEMO_EMAIL, DEMO_TOKEN) || bearer_is(headers)) {
-        v6_error(StatusCode::UNAUTHORIZED, "Invalid credentials", path)
-    } else {
-        let aid = query.get("aid").map_or(DEFAULT_AID, String::as_str);
-        if !state.integrations.contains_key(aid) {
-            v6_error(
-                StatusCode::BAD_REQUEST,
-                "The user is not assigned to the requested account group.",
-                path,
-            )
-        } else if aid == DEFAULT_AID {
+    v6_guarded(sandbox, headers, query, path, |state, aid| {
+        if aid == DEFAULT_AID {
             show(&state.alert_rules)
         } else {
             show(&[])
         }
-    };
-    state.rate.stamp_as(
-        response.headers_mut(),
-        "x-organization-rate-limit",
-        crate::kit::Reset::AtEpochSeconds,
-    );
-    response
+    })
 }

@@ -158,29 +158,40 @@ async fn integrations_v6(
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
+    v6_guarded(
+        &sandbox,
+        &headers,
+        &query,
+        "/v6/integrations",
+        |state, aid| Json(state.integrations[aid].clone()).into_response(),
+    )
+}
+
+/// A v6 answer as ThousandEyes gates it: past the organisation's rate window 429, with the
+/// wrong credentials 401, for an account group the user is not in 400; else `show` answers for
+/// the group. Every answer carries the rate window's headers.
+pub(crate) fn v6_guarded(
+    sandbox: &Sandbox,
+    headers: &HeaderMap,
+    query: &HashMap<String, String>,
+    path: &str,
+    show: impl FnOnce(&State, &str) -> Response,
+) -> Response {
     let mut state = crate::state::lock(&sandbox.vendors.thousandeyes);
-    let verdict = state.rate.take();
-    let mut response = if verdict.is_err() {
-        v6_error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "Rate limit exceeded",
-            "/v6/integrations",
-        )
-    } else if !(basic_is(&headers, DEMO_EMAIL, DEMO_TOKEN) || bearer_is(&headers)) {
-        v6_error(
-            StatusCode::UNAUTHORIZED,
-            "Invalid credentials",
-            "/v6/integrations",
-        )
+    let mut response = if state.rate.take().is_err() {
+        v6_error(StatusCode::TOO_MANY_REQUESTS, "Rate limit exceeded", path)
+    } else if !(basic_is(headers, DEMO_EMAIL, DEMO_TOKEN) || bearer_is(headers)) {
+        v6_error(StatusCode::UNAUTHORIZED, "Invalid credentials", path)
     } else {
         let aid = query.get("aid").map_or(DEFAULT_AID, String::as_str);
-        match state.integrations.get(aid) {
-            Some(answer) => Json(answer.clone()).into_response(),
-            None => v6_error(
+        if state.integrations.contains_key(aid) {
+            show(&state, aid)
+        } else {
+            v6_error(
                 StatusCode::BAD_REQUEST,
                 "The user is not assigned to the requested account group.",
-                "/v6/integrations",
-            ),
+                path,
+            )
         }
     };
     state.rate.stamp_as(
